@@ -1,0 +1,79 @@
+"""`cchc`: the editors' command-line tool.
+
+    cchc check     validate data/ and report every problem, in Vietnamese
+    cchc build     build the site safely (a failed build leaves site/ untouched)
+    cchc schema    regenerate the JSON Schemas in schemas/
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import DataErrors
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .loaders import load_portal
+
+    root = Path(args.root).resolve()
+    portal = load_portal(root / "data", root)
+    print(f"Dữ liệu hợp lệ: hồ sơ trang và {len(portal.plans)} kế hoạch.")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .schemas import write_schemas
+
+    changed = write_schemas(Path(args.root) / "schemas")
+    for path in changed:
+        print(f"Đã cập nhật {path}")
+    if not changed:
+        print("Lược đồ JSON đã cập nhật, không có gì thay đổi.")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .safe_build import BuildFailed, safe_build
+
+    try:
+        safe_build(Path(args.root), Path(args.site_dir), strict=not args.no_strict)
+    except BuildFailed as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"Đã tạo trang web trong {args.site_dir}/")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cchc", description="Công cụ của ban biên tập CCHC.")
+    parser.add_argument("--root", default=".", help="thư mục dự án (mặc định: thư mục hiện tại)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+
+    check = commands.add_parser("check", help="kiểm tra dữ liệu trong data/")
+    check.set_defaults(run=_check)
+
+    schema = commands.add_parser("schema", help="tạo lại lược đồ JSON trong schemas/")
+    schema.set_defaults(run=_schema)
+
+    build = commands.add_parser("build", help="tạo trang web vào site/ (an toàn khi lỗi)")
+    build.add_argument("--site-dir", default="site")
+    build.add_argument("--no-strict", action="store_true", help="không dừng khi có cảnh báo")
+    build.set_defaults(run=_build)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

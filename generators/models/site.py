@@ -1,0 +1,131 @@
+"""The agency's site profile, `data/site.yml`: who publishes the portal and how it looks.
+
+Thông tư 32/2017/TT-BTTTT Điều 16 fixes what every agency portal shows: the emblem or logo and
+the agency's name in the header; a menu with Trang chủ, Giới thiệu, Dịch vụ công trực tuyến and
+Sơ đồ trang; and a footer naming the agency, the person responsible, address, phone and email.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import AfterValidator, EmailStr, Field, model_validator
+from typing import Annotated
+
+from .common import HexColour, Link, Markdown, Model, Text, WebUrl
+
+
+def _check_phone(value: str) -> str:
+    digits = re.sub(r"[\s.()-]", "", value)
+    if not re.fullmatch(r"\+?\d{3,12}", digits):
+        raise ValueError("cần một số điện thoại, ví dụ 0233 3852 402 hoặc 1022")
+    return value
+
+
+Phone = Annotated[str, AfterValidator(_check_phone)]
+
+
+class Person(Model):
+    name: Text
+    title: Text = Field(description="Chức vụ, ví dụ: Chánh Văn phòng Sở")
+
+
+class PublicServicePortal(Model):
+    name: Text = "Cổng Dịch vụ công"
+    url: WebUrl
+
+
+class YearlyTheme(Model):
+    year: int = Field(ge=2000, le=2100)
+    text: Text = Field(description="Chủ đề năm, ví dụ: Giảm hồ sơ trễ hẹn, …")
+    source: str | None = Field(None, description="Văn bản đặt ra chủ đề")
+
+
+class MenuItem(Model):
+    title: Text
+    link: Link = Field(description="Đường dẫn trong trang (ke-hoach/) hoặc địa chỉ https://…")
+
+
+class QuickLink(Model):
+    title: Text
+    link: Link
+    description: str | None = None
+
+
+class Colours(Model):
+    """Brand colours. White text sits on `primary`, so it must reach WCAG AA contrast (4.5:1)."""
+
+    primary: HexColour = "#8a1c1c"
+    accent: HexColour = "#b8860b"
+
+    @model_validator(mode="after")
+    def _readable(self) -> Colours:
+        ratio = contrast_with_white(self.primary)
+        if ratio < 4.5:
+            raise ValueError(
+                f"màu chính {self.primary} quá sáng: chữ trắng trên nền này chỉ đạt độ tương phản "
+                f"{ratio:.1f}:1, cần tối thiểu 4.5:1 (WCAG 2.1 AA); hãy chọn màu đậm hơn"
+            )
+        return self
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_with_white(hex_colour: str) -> float:
+    """WCAG contrast ratio of white text on `hex_colour`."""
+    return 1.05 / (_luminance(hex_colour) + 0.05)
+
+
+REQUIRED_MENU = {
+    "": "Trang chủ",
+    "gioi-thieu/": "Giới thiệu",
+    "so-do-trang/": "Sơ đồ trang",
+}
+
+
+class SiteProfile(Model):
+    """Everything about the agency that pages, feeds and print-outs show."""
+
+    name: Text = Field(description="Tên cơ quan, ví dụ: Sở Giao thông vận tải tỉnh Quảng Trị")
+    short_name: Text = Field(description="Tên ngắn cho tiêu đề, ví dụ: Sở GTVT Quảng Trị")
+    parent: Text = Field(description="Cơ quan chủ quản, ví dụ: UBND tỉnh Quảng Trị")
+    site_title: Text = Field(description="Tên chuyên mục, ví dụ: Chuyên mục Cải cách hành chính")
+    description: Text
+    url: WebUrl = Field(description="Địa chỉ công khai của trang, kết thúc bằng /")
+    address: Text
+    phone: Phone
+    email: EmailStr
+    responsible: Person = Field(description="Người chịu trách nhiệm quản lý nội dung")
+    logo: str = Field("assets/logo.svg", description="Đường dẫn logo trong content/")
+    public_service_portal: PublicServicePortal
+    themes: list[YearlyTheme] = Field(default_factory=list, description="Chủ đề tuyên truyền")
+    colours: Colours = Colours()
+    menu: list[MenuItem]
+    intro: Markdown = ""
+    quick_links: list[QuickLink] = Field(default_factory=list)
+    copyright: str | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> SiteProfile:
+        if not self.url.endswith("/"):
+            raise ValueError("url phải kết thúc bằng dấu «/», ví dụ https://cchc.example.gov.vn/")
+        links = {item.link for item in self.menu}
+        missing = [title for link, title in REQUIRED_MENU.items() if link not in links]
+        if self.public_service_portal.url not in links:
+            missing.append("Dịch vụ công trực tuyến")
+        if missing:
+            raise ValueError(
+                "menu thiếu mục bắt buộc theo Thông tư 32/2017/TT-BTTTT (Điều 16): "
+                + ", ".join(missing)
+                + f" (Dịch vụ công trực tuyến trỏ tới {self.public_service_portal.url})"
+            )
+        return self
+
+    def theme_for(self, year: int) -> YearlyTheme | None:
+        """The yearly theme in force in `year`: the latest one declared for it or before."""
+        current = [t for t in self.themes if t.year <= year]
+        return max(current, key=lambda t: t.year) if current else None

@@ -1,0 +1,126 @@
+"""The MkDocs plugin `cchc`: a thin adapter between MkDocs and our core.
+
+It uses MkDocs' public plugin API only:
+- on_config: load and validate `data/` once (all errors reported together, before MkDocs
+  touches the output folder), then set the site name, URL and menu from `data/site.yml`;
+- on_files: render every generated page and add it as a virtual file (`File.generated`), in
+  the navigation only when the menu names it;
+- on_page_content: put our pre-rendered HTML in place of the (empty) Markdown body;
+- on_env: give theme templates the site profile (header, footer, Dublin Core).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from . import frontmatter
+from .errors import DataErrors
+from .loaders import load_portal
+from .portal import Portal
+from .render.environment import make_environment
+from .render.links import is_external, src_uri
+from .render.pages import PageSpec, UnsafePath
+from .render.site import DuplicatePage, generate_pages
+from .theme_css import render_colours_css
+from .vietnamese.dates import build_now
+
+COLOURS_CSS = "assets/cchc-colours.css"
+
+
+class CchcConfig(base.Config):
+    data_dir = c.Type(str, default="data")
+    templates_dir = c.Type(str, default="templates")
+
+
+def menu_nav(portal: Portal, docs_dir: Path) -> list[dict[str, str]]:
+    """MkDocs `nav` from the site menu: internal links become the page files they point to."""
+    nav = []
+    for item in portal.site.menu:
+        target = item.link
+        if is_external(target):
+            nav.append({item.title: target})
+        elif target.endswith("/") and (docs_dir / f"{target[:-1]}.md").is_file():
+            nav.append({item.title: f"{target[:-1]}.md"})
+        else:
+            nav.append({item.title: src_uri(target)})
+    return nav
+
+
+class CchcPlugin(BasePlugin[CchcConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.portal: Portal | None = None
+        self.generated: dict[str, PageSpec] = {}
+        self.root = Path.cwd()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path).resolve().parent
+        try:
+            self.portal = load_portal(self.root / self.config.data_dir, self.root)
+        except DataErrors as exc:
+            raise PluginError(exc.report()) from None
+        site = self.portal.site
+        config.site_name = f"{site.site_title} – {site.short_name}"
+        config.site_url = site.url
+        config.site_description = site.description
+        config.copyright = site.copyright
+        config.theme["logo"] = site.logo
+        config.theme["favicon"] = site.logo
+        config.nav = menu_nav(self.portal, Path(config.docs_dir))
+        if COLOURS_CSS not in config.extra_css:
+            config.extra_css.insert(0, COLOURS_CSS)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.portal is not None
+        content_pages = {
+            f.url: frontmatter.page_title(f.content_string, f.name)
+            for f in files.documentation_pages()
+        }
+        env = make_environment(self.root / self.config.templates_dir)
+        try:
+            pages = generate_pages(env, self.portal, content_pages)
+        except (DuplicatePage, UnsafePath) as exc:
+            raise PluginError(f"Lỗi tạo trang: {exc}") from None
+        menu = {item.link for item in self.portal.site.menu}
+        self.generated = {}
+        for page in pages:
+            meta: dict[str, Any] = {
+                "title": page.title,
+                "description": page.description,
+                "hide": ["navigation", "toc"] if page.hide_toc else [],
+            }
+            if page.date:
+                meta["dc_date"] = page.date
+            inclusion = InclusionLevel.INCLUDED if page.path in menu else InclusionLevel.NOT_IN_NAV
+            uri = src_uri(page.path)
+            files.append(
+                File.generated(config, uri, content=frontmatter.render(meta), inclusion=inclusion)
+            )
+            self.generated[uri] = page
+        files.append(
+            File.generated(config, COLOURS_CSS, content=render_colours_css(self.portal.site.colours))
+        )
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.generated.get(page.file.src_uri)
+        return spec.html if spec else html
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        assert self.portal is not None
+        env.globals["cchc"] = {
+            "site": self.portal.site,
+            "build_date": build_now().date().isoformat(),
+        }
+        return env

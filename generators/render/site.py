@@ -1,0 +1,60 @@
+"""Every generated page of the portal, checked so no two pages claim the same path."""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+from ..portal import Portal
+from .home import home_page
+from .links import is_external
+from .pages import PageSpec, SiteSection, UnsafePath, check_path
+from .plans import SECTION_PATH as PLANS_PATH
+from .plans import plan_pages, plan_section
+from .sitemap import SITEMAP_PATH, sitemap_page
+
+
+class DuplicatePage(ValueError):
+    pass
+
+
+def site_sections(portal: Portal, content_pages: dict[str, str]) -> list[SiteSection]:
+    """Site-map sections: the menu in its order, with generated sections expanded.
+
+    `content_pages` maps the path of each editor-written Markdown page to its title, so pages
+    outside the menu are listed too.
+    """
+    expanded = {PLANS_PATH: plan_section(portal)}
+    sections: list[SiteSection] = []
+    listed: set[str] = set()
+    for item in portal.site.menu:
+        sections.append(expanded.get(item.link, SiteSection(item.title, item.link)))
+        listed.add(item.link)
+    for link, section in expanded.items():
+        if link not in listed:
+            sections.append(section)
+    for path, title in sorted(content_pages.items()):
+        if path not in listed and not is_external(path):
+            sections.append(SiteSection(title, path))
+    return sections
+
+
+def generate_pages(
+    env: Environment, portal: Portal, content_pages: dict[str, str] | None = None
+) -> list[PageSpec]:
+    """All generated pages; raises DuplicatePage or UnsafePath on a clash or a bad path."""
+    content_pages = content_pages or {}
+    pages = [home_page(env, portal), *plan_pages(env, portal)]
+    sections = site_sections(portal, content_pages)
+    pages.append(sitemap_page(env, portal, sections))
+    seen: dict[str, str] = {path: "content/" for path in content_pages}
+    for page in pages:
+        check_path(page.path)
+        if page.path in seen:
+            raise DuplicatePage(
+                f"hai trang cùng đường dẫn «/{page.path}»: {page.title} và {seen[page.path]}"
+            )
+        seen[page.path] = page.title
+    return pages
+
+
+__all__ = ["SITEMAP_PATH", "DuplicatePage", "UnsafePath", "generate_pages"]

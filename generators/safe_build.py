@@ -1,0 +1,53 @@
+"""Build the site without ever damaging the last good one.
+
+MkDocs cleans its output folder before writing and, in strict mode, fails only after writing
+everything. So we build into a fresh sibling folder and swap it in only when the build succeeds:
+a failed build leaves `site/` exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+
+class BuildFailed(Exception):  # noqa: N818 - the message is what editors read
+    pass
+
+
+def safe_build(root: Path, site_dir: Path, *, strict: bool = True) -> None:
+    root = root.resolve()
+    target = site_dir if site_dir.is_absolute() else root / site_dir
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=target.parent))
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(staging)]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    try:
+        result = subprocess.run(command, cwd=root, env=env, check=False)
+        if result.returncode != 0:
+            raise BuildFailed(
+                f"Tạo trang web thất bại (mã lỗi {result.returncode}); xem thông báo ở trên. "
+                f"Thư mục {target.name}/ cũ được giữ nguyên."
+            )
+        _swap(staging, target)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Replace `target` by `new` with two renames, so readers never see a half-written site."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=target.parent))
+        old.rmdir()
+        target.rename(old)
+    new.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

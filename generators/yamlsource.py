@@ -1,0 +1,207 @@
+"""Safe YAML reading that remembers where every value came from.
+
+PyYAML gives line numbers only on its node tree, so we compose the nodes, record the line of
+every mapping key and list item under its field path, and only then construct plain Python
+data. The same walk refuses what an editor never means to write: duplicate keys (a copy-paste
+slip that YAML would silently resolve to the last one) and anchors/aliases (which also stop
+"billion laughs" alias bombs before anything is expanded).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError, FieldPath
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_YAML_PROBLEMS = {
+    "mapping values are not allowed": (
+        "có dấu hai chấm «:» không đúng chỗ; nếu văn bản có dấu hai chấm, hãy đặt cả văn bản "
+        "trong dấu nháy kép hoặc dùng khối «|»"
+    ),
+    "found character '\\t' that cannot start any token": (
+        "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"
+    ),
+    "found character that cannot start any token": (
+        "có ký tự không được đứng đầu giá trị (thường là Tab, «@» hoặc «`»); thụt lề bằng "
+        "dấu cách, và đặt văn bản bắt đầu bằng ký tự đặc biệt trong dấu nháy kép"
+    ),
+    "could not find expected ':'": "thiếu dấu hai chấm «:» sau tên trường",
+    "found undefined alias": "dùng bí danh «*» chưa được khai báo",
+    "did not find expected key": "thụt lề không thẳng hàng với các trường cùng cấp",
+    "did not find expected '-' indicator": "thụt lề của danh sách không thẳng hàng",
+    "found unexpected end of stream": "văn bản trong dấu nháy chưa được đóng",
+    "found unknown escape character": "có ký tự «\\» không hợp lệ trong dấu nháy kép",
+}
+
+
+class YamlProblem(Exception):  # noqa: N818 - carries DataErrors, not a programming error
+    def __init__(self, errors: list[DataError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(e.format() for e in errors))
+
+
+@dataclass
+class LineMap:
+    """Field path → line number (1-based) of the key or list item that holds it."""
+
+    lines: dict[FieldPath, int] = field(default_factory=dict)
+
+    def line_of(self, path: FieldPath) -> int | None:
+        """Line of `path`, or of its nearest enclosing field (a missing key has no line)."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return None
+
+
+def _translate(problem: str | None) -> str:
+    text = problem or "lỗi cú pháp"
+    for english, vietnamese in _YAML_PROBLEMS.items():
+        if text.startswith(english):
+            return vietnamese
+    return f"lỗi cú pháp YAML ({text})"
+
+
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+def _walk(node: yaml.Node, path: FieldPath, out: LineMap, seen: set[int], rel: str) -> list:
+    errors: list[DataError] = []
+    if isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP_TAG:
+        try:
+            _Loader("").construct_yaml_timestamp(node)
+        except ValueError:
+            return [
+                DataError(
+                    rel,
+                    "ngày không có thật; viết ngày dạng YYYY-MM-DD, ví dụ 2024-07-15",
+                    line=node.start_mark.line + 1,
+                    given=node.value,
+                )
+            ]
+    if id(node) in seen:
+        return [
+            DataError(
+                rel,
+                "không dùng neo và bí danh YAML («&», «*») trong dữ liệu; hãy viết đầy đủ giá trị",
+                line=node.start_mark.line + 1,
+            )
+        ]
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        keys_seen: dict[object, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            line = key_node.start_mark.line + 1
+            if key is None:
+                errors.append(DataError(rel, "tên trường phải là một chữ đơn giản", line=line))
+                continue
+            if key == "<<":
+                errors.append(DataError(rel, "không dùng khóa gộp «<<» trong dữ liệu", line=line))
+                continue
+            if key in keys_seen:
+                errors.append(
+                    DataError(
+                        rel,
+                        f"trường «{key}» xuất hiện hai lần (lần đầu ở dòng {keys_seen[key]}); "
+                        "hãy giữ lại một",
+                        line=line,
+                    )
+                )
+                continue
+            keys_seen[key] = line
+            child = (*path, unicodedata.normalize("NFC", key))
+            out.lines[child] = line
+            errors += _walk(value_node, child, out, seen, rel)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            child = (*path, index)
+            out.lines[child] = item.start_mark.line + 1
+            errors += _walk(item, child, out, seen, rel)
+    return errors
+
+
+def normalise(value: Any) -> Any:
+    """NFC every string, recursively, so comparisons and slugs never depend on input form."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [normalise(v) for v in value]
+    if isinstance(value, dict):
+        return {normalise(k): normalise(v) for k, v in value.items()}
+    return value
+
+
+def decode_text(raw: bytes, rel: str) -> str:
+    """UTF-8 text of a data file, or a YamlProblem saying why not."""
+    if len(raw) > MAX_FILE_BYTES:
+        size_mb = len(raw) / 1024 / 1024
+        raise YamlProblem(
+            [DataError(rel, f"tệp quá lớn ({size_mb:.1f} MB); tối đa 2 MB một tệp, hãy tách nhỏ")]
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlProblem(
+            [
+                DataError(
+                    rel,
+                    "tệp không được lưu bằng bảng mã UTF-8 (có thể là TCVN3 hoặc VNI dán từ văn "
+                    "bản cũ); hãy chuyển sang Unicode dựng sẵn (UTF-8) rồi lưu lại",
+                    line=line,
+                )
+            ]
+        ) from None
+    return unicodedata.normalize("NFC", text)
+
+
+def parse_yaml(text: str, rel: str) -> tuple[Any, LineMap]:
+    """Plain data and its line map from YAML text; raise YamlProblem on any problem."""
+    loader = _Loader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else None
+            raise YamlProblem([DataError(rel, _translate(exc.problem), line=line)]) from None
+        except yaml.YAMLError as exc:
+            raise YamlProblem([DataError(rel, f"lỗi cú pháp YAML ({exc})")]) from None
+        lines = LineMap()
+        if node is None:
+            return None, lines
+        errors = _walk(node, (), lines, set(), rel)
+        if errors:
+            raise YamlProblem(errors)
+        try:
+            data = loader.construct_document(node)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise YamlProblem(
+                [
+                    DataError(
+                        rel,
+                        _translate(getattr(exc, "problem", None)),
+                        line=mark.line + 1 if mark else None,
+                    )
+                ]
+            ) from None
+    finally:
+        loader.dispose()
+    return normalise(data), lines
+
+
+def read_yaml(path: Path, rel: str) -> tuple[Any, LineMap]:
+    """Read and parse one YAML data file."""
+    return parse_yaml(decode_text(path.read_bytes(), rel), rel)
