@@ -43,7 +43,7 @@ class DataError:
         return f"{head}: {self.message}{given}"
 
 
-class DataErrors(Exception):  # noqa: N818 - a collection of errors, raised once per build
+class DataErrors(Exception):
     """All problems found in the data, reported together."""
 
     def __init__(self, errors: Sequence[DataError]) -> None:

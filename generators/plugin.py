@@ -108,9 +108,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                 File.generated(config, uri, content=frontmatter.render(meta), inclusion=inclusion)
             )
             self.generated[uri] = page
-        files.append(
-            File.generated(config, COLOURS_CSS, content=render_colours_css(self.portal.site.colours))
-        )
+        colours = render_colours_css(self.portal.site.colours)
+        files.append(File.generated(config, COLOURS_CSS, content=colours))
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 
-class BuildFailed(Exception):  # noqa: N818 - the message is what editors read
+class BuildFailed(Exception):
     pass
 
 

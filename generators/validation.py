@@ -6,6 +6,7 @@ map and translate the type into a Vietnamese sentence saying what is expected.
 
 from __future__ import annotations
 
+import difflib
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -53,15 +54,13 @@ _EXPECTED: dict[str, str] = {
 def _message(err: dict[str, Any]) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
+    if kind == "value_error" and "email" in str(err.get("msg", "")):
+        return "cần một địa chỉ email, ví dụ vanphong@sgtvt.quangtri.gov.vn"
     if kind == "value_error" and "error" in ctx:
-        text = str(ctx["error"])
-        if "email address" in text or "@-sign" in text:
-            return "cần một địa chỉ email, ví dụ vanphong@sgtvt.quangtri.gov.vn"
-        return text
-    if kind == "literal_error" and "expected" in ctx:
-        return f"chỉ nhận một trong các giá trị: {ctx['expected']}"
-    if kind == "enum" and "expected" in ctx:
-        return f"chỉ nhận một trong các giá trị: {ctx['expected']}"
+        return str(ctx["error"])
+    if kind in ("literal_error", "enum") and "expected" in ctx:
+        choices = str(ctx["expected"]).replace(" or ", " hoặc ")
+        return f"chỉ nhận một trong các giá trị: {choices}"
     if kind == "string_pattern_mismatch" and "pattern" in ctx:
         return f"không đúng định dạng (mẫu: {ctx['pattern']})"
     if kind in ("greater_than_equal", "greater_than") and ctx:
@@ -75,25 +74,47 @@ def _message(err: dict[str, Any]) -> str:
 
 def _clean_loc(loc: tuple[Any, ...]) -> FieldPath:
     # pydantic adds the names of union members and function validators to the location.
-    return tuple(
-        p for p in loc if isinstance(p, int) or not (str(p).startswith("function-") or "[" in str(p))
-    )
+    def is_field(part: object) -> bool:
+        return isinstance(part, int) or not (str(part).startswith("function-") or "[" in str(part))
+
+    return tuple(p for p in loc if is_field(p))
+
+
+def _suggestions(raw: list[dict[str, Any]]) -> dict[FieldPath, str]:
+    """For a misspelt field, the missing field of the same group whose name is closest."""
+    missing: dict[FieldPath, list[str]] = {}
+    for err in raw:
+        loc = _clean_loc(err["loc"])
+        if err["type"] == "missing" and loc and isinstance(loc[-1], str):
+            missing.setdefault(loc[:-1], []).append(loc[-1])
+    hints = {}
+    for err in raw:
+        loc = _clean_loc(err["loc"])
+        if err["type"] == "extra_forbidden" and loc and isinstance(loc[-1], str):
+            close = difflib.get_close_matches(loc[-1], missing.get(loc[:-1], []), n=1)
+            if close:
+                hints[loc] = close[0]
+    return hints
 
 
 def translate(exc: ValidationError, rel: str, lines: LineMap, prefix: FieldPath = ()) -> list:
     """DataErrors for every error in `exc`, located in file `rel`."""
     errors = []
-    for err in exc.errors(include_url=False):
-        path = (*prefix, *_clean_loc(err["loc"]))
+    raw = exc.errors(include_url=False)
+    hints = _suggestions(raw)
+    for err in raw:
+        loc = _clean_loc(err["loc"])
+        path = (*prefix, *loc)
         given = None if err["type"] in ("missing",) else shorten(err.get("input"))
-        if err["type"] in ("model_type", "dict_type", "extra_forbidden") and isinstance(
-            err.get("input"), (dict, list)
-        ):
+        if isinstance(err.get("input"), (dict, list)):
             given = None
+        message = _message(err)
+        if loc in hints:
+            message += f"; có phải ý bạn là «{hints[loc]}»?"
         errors.append(
             DataError(
                 file=rel,
-                message=_message(err),
+                message=message,
                 line=lines.line_of(path),
                 field=format_field(path),
                 given=given,

@@ -43,7 +43,7 @@ _YAML_PROBLEMS = {
 }
 
 
-class YamlProblem(Exception):  # noqa: N818 - carries DataErrors, not a programming error
+class YamlProblem(Exception):
     def __init__(self, errors: list[DataError]) -> None:
         self.errors = errors
         super().__init__("; ".join(e.format() for e in errors))
@@ -181,6 +181,7 @@ def parse_yaml(text: str, rel: str) -> tuple[Any, LineMap]:
         lines = LineMap()
         if node is None:
             return None, lines
+        lines.lines[()] = node.start_mark.line + 1
         errors = _walk(node, (), lines, set(), rel)
         if errors:
             raise YamlProblem(errors)

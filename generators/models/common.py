@@ -69,7 +69,8 @@ Link = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "description": "Địa chỉ https://…, hoặc đường dẫn trong trang (ke-hoach/; / là trang chủ)",
+            "description": "Địa chỉ https://…, hoặc đường dẫn trong trang "
+            "(ke-hoach/; / là trang chủ)",
         }
     ),
 ]

@@ -8,17 +8,39 @@ coordinating units, timing as written plus machine-readable due dates, budget, q
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
 
 from .common import DocumentDate, Markdown, Model, Points, Text
 
 TASK_ID_PATTERN = r"^\d+(\.\d+)*$"
-TaskId = Annotated[str, BeforeValidator(str), StringConstraints(pattern=TASK_ID_PATTERN)]
+SYMBOL_PATTERN = r"^[A-ZĐ]+(-[A-ZĐ0-9&]+)+$"
+
+
+def _task_id(value: object) -> str:
+    text = str(value).strip()
+    if not re.fullmatch(TASK_ID_PATTERN, text):
+        raise ValueError(
+            "số thứ tự gồm các số nối bằng dấu chấm, như trong văn bản: 2, 2.11, 3.4.1"
+        )
+    return text
+
+
+def _symbol(value: str) -> str:
+    if not re.fullmatch(SYMBOL_PATTERN, value):
+        raise ValueError("ký hiệu văn bản viết hoa, các phần nối bằng gạch ngang, ví dụ KH-SGTVT")
+    return value
+
+
+TaskId = Annotated[
+    str,
+    BeforeValidator(_task_id),
+    WithJsonSchema({"type": "string", "pattern": TASK_ID_PATTERN, "examples": ["2.11"]}),
+]
 
 Period = Literal["year", "H1", "H2", "Q1", "Q2", "Q3", "Q4", "ongoing"]
 
@@ -177,7 +199,11 @@ class PlanDocument(Model):
 
     kind: Text = "Kế hoạch"
     number: str | None = Field(None, description="Số; để trống khi văn bản chưa vào số")
-    symbol: Annotated[str, StringConstraints(pattern=r"^[A-ZĐ]+(-[A-ZĐ0-9&]+)+$")] = Field(
+    symbol: Annotated[
+        str,
+        AfterValidator(_symbol),
+        WithJsonSchema({"type": "string", "pattern": SYMBOL_PATTERN}),
+    ] = Field(
         description="Ký hiệu, ví dụ: KH-SGTVT"
     )
     issuer: Issuer

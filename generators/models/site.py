@@ -8,9 +8,16 @@ Sơ đồ trang; and a footer naming the agency, the person responsible, address
 from __future__ import annotations
 
 import re
-
-from pydantic import AfterValidator, EmailStr, Field, model_validator
 from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    EmailStr,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from .common import HexColour, Link, Markdown, Model, Text, WebUrl
 
@@ -109,21 +116,27 @@ class SiteProfile(Model):
     quick_links: list[QuickLink] = Field(default_factory=list)
     copyright: str | None = None
 
-    @model_validator(mode="after")
-    def _complete(self) -> SiteProfile:
-        if not self.url.endswith("/"):
+    @field_validator("url")
+    @classmethod
+    def _url_is_a_folder(cls, url: str) -> str:
+        if not url.endswith("/"):
             raise ValueError("url phải kết thúc bằng dấu «/», ví dụ https://cchc.example.gov.vn/")
-        links = {item.link for item in self.menu}
+        return url
+
+    @field_validator("menu")
+    @classmethod
+    def _menu_is_complete(cls, menu: list[MenuItem], info: ValidationInfo) -> list[MenuItem]:
+        links = {item.link for item in menu}
         missing = [title for link, title in REQUIRED_MENU.items() if link not in links]
-        if self.public_service_portal.url not in links:
-            missing.append("Dịch vụ công trực tuyến")
+        portal = info.data.get("public_service_portal")
+        if portal is not None and portal.url not in links:
+            missing.append(f"Dịch vụ công trực tuyến (liên kết tới {portal.url})")
         if missing:
             raise ValueError(
                 "menu thiếu mục bắt buộc theo Thông tư 32/2017/TT-BTTTT (Điều 16): "
                 + ", ".join(missing)
-                + f" (Dịch vụ công trực tuyến trỏ tới {self.public_service_portal.url})"
             )
-        return self
+        return menu
 
     def theme_for(self, year: int) -> YearlyTheme | None:
         """The yearly theme in force in `year`: the latest one declared for it or before."""

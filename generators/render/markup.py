@@ -18,7 +18,7 @@ class MarkdownRenderer:
         if not text:
             return Markup("")
         html = self._md.reset().convert(text)
-        return Markup(html)  # noqa: S704 - Markdown output from our own data files
+        return Markup(html)
 
 
 render_markdown = MarkdownRenderer()

@@ -1,0 +1,42 @@
+"""Shared fixtures: the project root, a throw-away copy of the project, the built demo site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# 2024-12-31 12:00 +07:00: a fixed "now" so dated content and reports never drift.
+PINNED_EPOCH = "1735621200"
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of everything a build reads, to break safely in a test."""
+    for name in ("content", "data", "templates"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def run_build(project: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`cchc build` as an editor runs it, with the clock pinned."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": PINNED_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "generators.cli", "--root", str(project), "build",
+         "--site-dir", str(site_dir), *args],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo site, built once per test session with `--strict`."""
+    site = tmp_path_factory.mktemp("demo") / "site"
+    result = run_build(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site

@@ -1,0 +1,130 @@
+"""Every mistake an editor can make gets a Vietnamese message with file, line and field.
+
+One fixture file per case in tests/fixtures/bad/; its header says what the error must say:
+
+    # expect-line: 52                       the line the error points to
+    # expect: tổng các tiêu chí con         text the message must contain
+    # expect-field: tasks › tasks › mục 2 › points
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generators.errors import DataErrors
+from generators.loaders import load_portal
+
+from .conftest import ROOT
+
+BAD = Path(__file__).parent / "fixtures" / "bad"
+PLAN_NAME = "ke-hoach-mau.yml"
+
+
+def read_expectations(path: Path) -> dict[str, str]:
+    expectations = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("# expect"):
+            break
+        key, _, value = line[2:].partition(": ")
+        expectations[key] = value
+    return expectations
+
+
+def project_with(tmp_path: Path, fixture: Path) -> tuple[Path, str]:
+    """A data folder holding the demo site profile plus the fixture in its proper place."""
+    data = tmp_path / "data"
+    (data / "plans").mkdir(parents=True)
+    if fixture.name.startswith("site-"):
+        shutil.copy(fixture, data / "site.yml")
+        return data, "data/site.yml"
+    shutil.copy(ROOT / "data" / "site.yml", data / "site.yml")
+    shutil.copy(fixture, data / "plans" / PLAN_NAME)
+    return data, f"data/plans/{PLAN_NAME}"
+
+
+def errors_for(data: Path) -> DataErrors:
+    with pytest.raises(DataErrors) as caught:
+        load_portal(data, data.parent)
+    return caught.value
+
+
+@pytest.mark.parametrize("fixture", sorted(BAD.glob("*.yml")), ids=lambda p: p.stem)
+def test_bad_fixture_gives_a_located_vietnamese_error(tmp_path: Path, fixture: Path) -> None:
+    expected = read_expectations(fixture)
+    data, rel = project_with(tmp_path, fixture)
+    report = errors_for(data)
+    matching = [e for e in report.errors if expected["expect"] in e.message]
+    assert matching, report.report()
+    error = matching[0]
+    assert error.file == rel
+    assert error.line == int(expected["expect-line"]), report.report()
+    if "expect-field" in expected:
+        assert error.field == expected["expect-field"]
+    text = error.format()
+    assert text.startswith(f"{rel}, dòng {expected['expect-line']}")
+
+
+def test_all_errors_of_all_files_are_reported_together(tmp_path: Path) -> None:
+    data, _ = project_with(tmp_path, BAD / "plan-points-sum.yml")
+    shutil.copy(BAD / "plan-unknown-group.yml", data / "plans" / "ke-hoach-khac.yml")
+    report = errors_for(data)
+    files = {e.file for e in report.errors}
+    assert files == {"data/plans/ke-hoach-mau.yml", "data/plans/ke-hoach-khac.yml"}
+    assert report.report().startswith("Dữ liệu có 2 lỗi")
+
+
+def test_a_misspelt_field_suggests_the_right_name(tmp_path: Path) -> None:
+    data, _ = project_with(tmp_path, BAD / "plan-unknown-field.yml")
+    messages = [e.message for e in errors_for(data).errors]
+    assert any("có phải ý bạn là «summary»?" in m for m in messages)
+
+
+def test_legacy_encoded_file_is_refused_with_a_hint(tmp_path: Path) -> None:
+    data, _ = project_with(tmp_path, ROOT / "tests" / "fixtures" / "good" / "plan-small.yml")
+    text = (data / "plans" / PLAN_NAME).read_text(encoding="utf-8")
+    (data / "plans" / PLAN_NAME).write_bytes(text.encode("cp1258", errors="replace"))
+    [error] = errors_for(data).errors
+    assert "UTF-8" in error.message and "TCVN3" in error.message
+    assert error.line is not None
+
+
+def test_oversized_file_is_refused(tmp_path: Path) -> None:
+    data, _ = project_with(tmp_path, ROOT / "tests" / "fixtures" / "good" / "plan-small.yml")
+    with (data / "plans" / PLAN_NAME).open("a", encoding="utf-8") as handle:
+        handle.write("# " + "x" * (2 * 1024 * 1024) + "\n")
+    [error] = errors_for(data).errors
+    assert "tệp quá lớn" in error.message
+
+
+def test_plan_file_name_must_be_a_slug(tmp_path: Path) -> None:
+    data, _ = project_with(tmp_path, ROOT / "tests" / "fixtures" / "good" / "plan-small.yml")
+    (data / "plans" / PLAN_NAME).rename(data / "plans" / "Kế hoạch 2024.yml")
+    [error] = errors_for(data).errors
+    assert "ke-hoach-2024.yml" in error.message
+
+
+def test_missing_site_profile_is_reported(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    [error] = errors_for(data).errors
+    assert error.file == "data/site.yml" and "thiếu tệp" in error.message
+
+
+def test_empty_file_is_reported(tmp_path: Path) -> None:
+    data, _ = project_with(tmp_path, ROOT / "tests" / "fixtures" / "good" / "plan-small.yml")
+    (data / "plans" / PLAN_NAME).write_text("# chỉ có chú thích\n", encoding="utf-8")
+    [error] = errors_for(data).errors
+    assert "tệp rỗng" in error.message
+
+
+def test_text_is_stored_in_nfc(tmp_path: Path) -> None:
+    data, _ = project_with(tmp_path, ROOT / "tests" / "fixtures" / "good" / "plan-small.yml")
+    path = data / "plans" / PLAN_NAME
+    decomposed = "Thu\u0309 tu\u0323c"
+    path.write_text(path.read_text(encoding="utf-8").replace("Kế hoạch mẫu", decomposed),
+                    encoding="utf-8")
+    [plan] = load_portal(data, tmp_path).plans
+    assert plan.doc.summary.startswith("Thủ tục")

@@ -1,0 +1,57 @@
+"""Generated output compared with committed golden files.
+
+After an intended change of output, refresh them with `make golden` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generators.models.plan import Plan, PlanDocument
+from generators.models.site import SiteProfile
+from generators.portal import Portal
+from generators.render.environment import make_environment
+from generators.render.plans import plan_page, plans_index_page
+from generators.theme_css import render_colours_css
+from generators.yamlsource import read_yaml
+
+from .conftest import ROOT
+
+GOLDEN = Path(__file__).parent / "golden"
+FIXTURES = Path(__file__).parent / "fixtures" / "good"
+
+
+def check_golden(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"no golden file {name}: run `make golden`"
+    assert actual == path.read_text(encoding="utf-8"), f"{name} changed: run `make golden`"
+
+
+@pytest.fixture(scope="module")
+def portal() -> Portal:
+    site_data, _ = read_yaml(ROOT / "data" / "site.yml", "site.yml")
+    plan_data, _ = read_yaml(FIXTURES / "plan-small.yml", "plan-small.yml")
+    plan = Plan("ke-hoach-mau", PlanDocument.model_validate(plan_data))
+    return Portal(site=SiteProfile.model_validate(site_data), plans=[plan])
+
+
+def test_plan_page(portal: Portal) -> None:
+    env = make_environment(ROOT / "templates")
+    page = plan_page(env, portal, portal.plans[0])
+    assert page.path == "ke-hoach/ke-hoach-mau/"
+    assert page.date == "2024-02-05"
+    check_golden("plan-small.html", page.html)
+
+
+def test_plans_index(portal: Portal) -> None:
+    env = make_environment(ROOT / "templates")
+    check_golden("plans-index.html", plans_index_page(env, portal).html)
+
+
+def test_colours_css(portal: Portal) -> None:
+    check_golden("colours.css", render_colours_css(portal.site.colours))

@@ -1,0 +1,176 @@
+"""The demo site, built with --strict as `make build` does, holds everything it must."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from lxml import html as lxml_html
+
+from generators.loaders import load_portal
+
+from .conftest import ROOT, copy_project, run_build
+
+pytestmark = pytest.mark.build
+
+PLAN_004 = "ke-hoach/ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt/index.html"
+
+
+def parse(path: Path) -> lxml_html.HtmlElement:
+    return lxml_html.fromstring(path.read_bytes())
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def test_every_task_of_every_seed_plan_is_on_its_page(built_site: Path) -> None:
+    portal = load_portal(ROOT / "data", ROOT)
+    for plan in portal.plans:
+        page = parse(built_site / "ke-hoach" / plan.slug / "index.html")
+        ids = set(page.xpath("//table[contains(@class,'cchc-task-table')]//tr/@id"))
+        assert {t.id for t in plan.tasks} <= ids, plan.slug
+        text = page.text_content()
+        assert plan.doc.title in text
+        assert plan.doc.signature.name in text
+        for section in plan.doc.sections:
+            assert section.title is None or section.title in text
+
+
+def test_seed_004_shows_its_criteria_total_of_62(built_site: Path) -> None:
+    page = parse(built_site / PLAN_004)
+    [total] = page.xpath("//*[@data-cchc-total]")
+    assert total.text_content() == "62"
+    points = page.xpath("//table[contains(@class,'cchc-points')]//tbody//td[3]/text()")
+    assert points == ["11", "7,5", "12,5", "4", "9", "6", "12"]
+
+
+def test_plans_index_lists_every_plan(built_site: Path) -> None:
+    page = parse(built_site / "ke-hoach" / "index.html")
+    links = page.xpath("//table[contains(@class,'cchc-plan-list')]//a/@href")
+    assert len(links) == 5
+    assert all((built_site / "ke-hoach" / link / "index.html").is_file() for link in links)
+
+
+def test_every_page_carries_dublin_core_metadata(built_site: Path) -> None:
+    for path in html_pages(built_site):
+        page = parse(path)
+        names = {m.get("name") for m in page.xpath("//meta[starts-with(@name,'DC.')]")}
+        assert {"DC.title", "DC.creator", "DC.date", "DC.description", "DC.publisher",
+                "DC.identifier"} <= names, path
+        [identifier] = page.xpath("//meta[@name='DC.identifier']/@content")
+        assert identifier.startswith("https://sgtvt.quangtri.gov.vn/cchc/")
+
+
+def test_plan_dublin_core_date_is_the_plan_date(built_site: Path) -> None:
+    [date] = parse(built_site / PLAN_004).xpath("//meta[@name='DC.date']/@content")
+    assert date == "2024-06-04"
+
+
+def test_layout_follows_circular_32_2017(built_site: Path) -> None:
+    page = parse(built_site / "index.html")
+    banner = page.xpath("//*[contains(@class,'cchc-banner')]")[0].text_content()
+    assert "SỞ GIAO THÔNG VẬN TẢI TỈNH QUẢNG TRỊ" in banner
+    menu = [a.text_content().strip() for a in page.xpath("//nav[contains(@class,'md-tabs')]//a")]
+    assert menu[:5] == ["Trang chủ", "Giới thiệu", "Kế hoạch", "Dịch vụ công trực tuyến",
+                        "Sơ đồ trang"]
+    footer = page.xpath("//footer[contains(@class,'cchc-footer')]")[0].text_content()
+    for expected in ("Sở Giao thông vận tải tỉnh Quảng Trị", "Lê Quang Minh", "Hùng Vương",
+                     "0233 3852 402", "vanphong.sgtvt@quangtri.gov.vn"):
+        assert expected in footer
+
+
+def test_home_page_shows_the_yearly_theme_and_quick_links(built_site: Path) -> None:
+    text = parse(built_site / "index.html").text_content()
+    assert "Giảm hồ sơ trễ hẹn, tăng sử dụng dịch vụ công trực tuyến" in text
+    assert "Nộp hồ sơ trực tuyến" in text and "Đường dây nóng" in text
+
+
+def test_site_map_lists_every_section_and_plan(built_site: Path) -> None:
+    page = parse(built_site / "so-do-trang" / "index.html")
+    links = page.xpath("//nav[contains(@class,'cchc-sitemap')]//a/@href")
+    assert "../gioi-thieu/" in links and "../ke-hoach/" in links
+    assert sum(1 for link in links if link.startswith("../ke-hoach/ke-hoach")) == 5
+    sitemap = ElementTree.parse(built_site / "sitemap.xml").getroot()
+    urls = {loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    base = "https://sgtvt.quangtri.gov.vn/cchc/"
+    assert f"{base}ke-hoach/ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt/" in urls
+    assert "https://sgtvt.quangtri.gov.vn/cchc/so-do-trang/" in urls
+
+
+def test_pages_are_in_vietnamese_and_printable(built_site: Path) -> None:
+    for path in html_pages(built_site):
+        page = parse(path)
+        assert page.get("lang") == "vi"
+        assert page.xpath("//button[@data-cchc-print]"), path
+    css = (built_site / "assets" / "cchc.css").read_text(encoding="utf-8")
+    assert "@media print" in css
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
+    own = "https://sgtvt.quangtri.gov.vn/"
+    for path in html_pages(built_site):
+        page = parse(path)
+        loaded = page.xpath("//script/@src | //img/@src | //link[@rel='stylesheet']/@href"
+                            " | //link[@rel='preconnect']/@href | //iframe/@src")
+        foreign = [u for u in loaded if re.match(r"^(https?:)?//", u) and not u.startswith(own)]
+        assert not foreign, (path, foreign)
+    for css in built_site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "@import url(http" not in text, css
+
+
+def test_generated_pages_stay_out_of_the_navigation(built_site: Path) -> None:
+    page = parse(built_site / PLAN_004)
+    nav_links = page.xpath("//nav[contains(@class,'md-nav--primary')]//a/@href")
+    assert not [link for link in nav_links if "ke-hoach-" in link]
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_a_broken_data_file_fails_cleanly_and_keeps_the_old_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    first = run_build(project, site)
+    assert first.returncode == 0, first.stderr
+    before = _digest(site)
+
+    plan = project / "data" / "plans" / "ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt.yml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace('points: "0,5"', 'points: "0.5"', 1), encoding="utf-8")
+    second = run_build(project, site)
+
+    assert second.returncode != 0
+    output = second.stdout + second.stderr
+    assert "Traceback" not in output
+    assert re.search(
+        r"data/plans/ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt\.yml, dòng \d+, trường «tasks › "
+        r"tasks › mục \d+ › points»: «0\.5» không phải là số",
+        output,
+    ), output
+    assert "site/ cũ được giữ nguyên" in output
+    assert _digest(site) == before
+    assert not list(tmp_path.glob(".site-new-*"))
+
+
+def test_a_strict_warning_also_keeps_the_old_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    assert run_build(project, site).returncode == 0
+    before = _digest(site)
+    about = project / "content" / "gioi-thieu.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[hỏng](khong-co-trang-nay.md)\n",
+                     encoding="utf-8")
+    result = run_build(project, site)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr
+    assert _digest(site) == before
