@@ -9,15 +9,20 @@ Data layout (one scheme, documented in the README):
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
-from .errors import DataError, DataErrors, ErrorCollector, format_field
+from pydantic import BaseModel
+
+from .errors import DataError, DataErrors, ErrorCollector, FieldPath, format_field
 from .models.plan import Plan, PlanDocument
 from .models.site import SiteProfile
 from .plan_checks import check_plan
 from .portal import Portal
 from .validation import validate
 from .vietnamese.text import is_slug, slugify
-from .yamlsource import YamlProblem, read_yaml
+from .yamlsource import LineMap, YamlProblem, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -27,68 +32,77 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def load_site(data_dir: Path, root: Path, errors: ErrorCollector) -> SiteProfile | None:
-    path = data_dir / "site.yml"
+def read_model(
+    path: Path, root: Path, model: type[M], errors: ErrorCollector
+) -> tuple[M, LineMap] | None:
+    """One YAML file validated into `model`, with its line map; None after recording errors."""
     rel = _relative(path, root)
-    if not path.is_file():
-        errors.add(DataError(rel, "thiếu tệp hồ sơ trang (site.yml); xem mẫu trong README"))
-        return None
     try:
         data, lines = read_yaml(path, rel)
     except YamlProblem as problem:
         errors.extend(problem.errors)
         return None
-    result = validate(SiteProfile, data, rel, lines)
+    result = validate(model, data, rel, lines)
     if isinstance(result, list):
         errors.extend(result)
         return None
-    return result
+    return result, lines
 
 
-def load_plan(path: Path, root: Path, errors: ErrorCollector) -> Plan | None:
-    rel = _relative(path, root)
-    slug = path.stem
-    if not is_slug(slug):
-        errors.add(
-            DataError(
-                rel,
-                "tên tệp là đường dẫn của kế hoạch nên chỉ gồm chữ thường không dấu, số và dấu "
-                f"gạch ngang, ví dụ {slugify(slug) or 'ke-hoach-tuyen-truyen-cchc-2024'}.yml",
-            )
-        )
-        return None
-    try:
-        data, lines = read_yaml(path, rel)
-    except YamlProblem as problem:
-        errors.extend(problem.errors)
-        return None
-    result = validate(PlanDocument, data, rel, lines)
-    if isinstance(result, list):
-        errors.extend(result)
-        return None
-    plan = Plan(slug, result)
-    for field_path, message in check_plan(plan):
+def report_problems(
+    errors: ErrorCollector, rel: str, lines: LineMap, problems: list[tuple[FieldPath, str]]
+) -> None:
+    """Record cross-field problems found after validation, located through the line map."""
+    for field_path, message in problems:
         errors.add(
             DataError(rel, message, line=lines.line_of(field_path), field=format_field(field_path))
         )
-    return plan
+
+
+def item_files(folder: Path, root: Path, errors: ErrorCollector, example: str) -> list[Path]:
+    """The YAML files of a one-file-per-item folder, whose names must be URL slugs."""
+    if not folder.is_dir():
+        return []
+    paths = []
+    for path in sorted(folder.iterdir()):
+        rel = _relative(path, root)
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        if path.suffix not in (".yml", ".yaml"):
+            errors.add(DataError(rel, f"thư mục {folder.name}/ chỉ chứa tệp .yml, mỗi mục một tệp"))
+        elif not is_slug(path.stem):
+            errors.add(
+                DataError(
+                    rel,
+                    "tên tệp là đường dẫn của trang nên chỉ gồm chữ thường không dấu, số và dấu "
+                    f"gạch ngang, ví dụ {slugify(path.stem) or example}.yml",
+                )
+            )
+        else:
+            paths.append(path)
+    return paths
+
+
+def load_site(data_dir: Path, root: Path, errors: ErrorCollector) -> SiteProfile | None:
+    path = data_dir / "site.yml"
+    if not path.is_file():
+        message = "thiếu tệp hồ sơ trang (site.yml); xem mẫu trong README"
+        errors.add(DataError(_relative(path, root), message))
+        return None
+    loaded = read_model(path, root, SiteProfile, errors)
+    return loaded[0] if loaded else None
 
 
 def load_plans(data_dir: Path, root: Path, errors: ErrorCollector) -> list[Plan]:
-    plans_dir = data_dir / "plans"
-    if not plans_dir.is_dir():
-        return []
     plans = []
-    for path in sorted(plans_dir.iterdir()):
-        if path.suffix in (".yml", ".yaml") and path.is_file():
-            plan = load_plan(path, root, errors)
-            if plan is not None:
-                plans.append(plan)
-        elif path.is_file() and not path.name.startswith("."):
-            errors.add(
-                DataError(_relative(path, root), "thư mục plans chỉ chứa tệp .yml (một kế hoạch "
-                          "một tệp)")
-            )
+    for path in item_files(data_dir / "plans", root, errors, "ke-hoach-tuyen-truyen-cchc-2024"):
+        loaded = read_model(path, root, PlanDocument, errors)
+        if loaded is None:
+            continue
+        document, lines = loaded
+        plan = Plan(path.stem, document)
+        report_problems(errors, _relative(path, root), lines, check_plan(plan))
+        plans.append(plan)
     return plans
 
 

@@ -46,7 +46,7 @@ def generate_pages(
     pages = [home_page(env, portal), *plan_pages(env, portal)]
     sections = site_sections(portal, content_pages)
     pages.append(sitemap_page(env, portal, sections))
-    seen: dict[str, str] = {path: "content/" for path in content_pages}
+    seen = {path: f"trang «{title}» trong content/" for path, title in content_pages.items()}
     for page in pages:
         check_path(page.path)
         if page.path in seen:
