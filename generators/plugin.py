@@ -6,7 +6,8 @@ It uses MkDocs' public plugin API only:
 - on_files: render every generated page and add it as a virtual file (`File.generated`), in
   the navigation only when the menu names it;
 - on_page_content: put our pre-rendered HTML in place of the (empty) Markdown body;
-- on_env: give theme templates the site profile (header, footer, Dublin Core).
+- on_env: give theme templates the site profile (header, footer, Dublin Core, feed links);
+- on_post_build: write feeds and other aggregate outputs, after every page.
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ from mkdocs.structure.pages import Page
 from . import frontmatter
 from .errors import DataErrors
 from .loaders import load_portal
+from .outputs import OutputConflict, OutputFile, check_outputs, write_outputs
 from .portal import Portal
 from .render.environment import make_environment
 from .render.links import is_external, src_uri
 from .render.pages import PageSpec, UnsafePath
-from .render.site import DuplicatePage, generate_pages
+from .render.site import DuplicatePage, feed_links, generate_pages, site_feeds, site_outputs
 from .theme_css import render_colours_css
 from .vietnamese.dates import build_now
 
@@ -61,6 +63,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def __init__(self) -> None:
         self.portal: Portal | None = None
         self.generated: dict[str, PageSpec] = {}
+        self.outputs: list[OutputFile] = []
+        self.feed_links: list[Any] = []
         self.root = Path.cwd()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -110,6 +114,14 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             self.generated[uri] = page
         colours = render_colours_css(self.portal.site.colours)
         files.append(File.generated(config, COLOURS_CSS, content=colours))
+        feeds = site_feeds(self.portal)
+        self.feed_links = feed_links(feeds)
+        try:
+            self.outputs = check_outputs(
+                site_outputs(self.portal, feeds), taken=(f.dest_uri for f in files)
+            )
+        except OutputConflict as exc:
+            raise PluginError(f"Lỗi tạo tệp: {exc}") from None
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -121,5 +133,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         env.globals["cchc"] = {
             "site": self.portal.site,
             "build_date": build_now().date().isoformat(),
+            "feeds": self.feed_links,
         }
         return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        write_outputs(Path(config.site_dir), self.outputs)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from jinja2 import Environment
 
+from ..feeds import FeedSpec, render_feed
+from ..outputs import OutputFile
 from ..portal import Portal
 from .home import home_page
 from .links import is_external
@@ -15,6 +19,33 @@ from .sitemap import SITEMAP_PATH, sitemap_page
 
 class DuplicatePage(ValueError):
     pass
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """A feed announced on every page with <link rel="alternate">."""
+
+    title: str
+    path: str
+    mime_type: str
+
+
+def site_feeds(portal: Portal) -> list[FeedSpec]:
+    """Every feed of the site; each content type adds its own here."""
+    return []
+
+
+def feed_links(feeds: list[FeedSpec]) -> list[FeedLink]:
+    types = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
+    return [FeedLink(f.title, f.path, types[f.format]) for f in feeds]
+
+
+def site_outputs(portal: Portal, feeds: list[FeedSpec]) -> list[OutputFile]:
+    """Files written after the pages: feeds now; print files and cards as they come."""
+    return [
+        OutputFile(f.path, render_feed(f, portal.site.url), source=f"nguồn tin «{f.title}»")
+        for f in feeds
+    ]
 
 
 def site_sections(portal: Portal, content_pages: dict[str, str]) -> list[SiteSection]:

@@ -1,0 +1,109 @@
+"""Feeds: valid, stable and complete, whatever the content holds."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from generators.feeds import MAX_ITEMS, Enclosure, FeedItem, FeedSpec, render_feed, sanitise_html
+from generators.vietnamese.dates import VIETNAM_TZ
+
+from .feedcheck import CONTENT, check_atom, check_rss
+
+SITE = "https://cchc.example.gov.vn/"
+
+
+def item(n: int, **changes: object) -> FeedItem:
+    values: dict[str, object] = {
+        "title": f"Tin số {n}: tập huấn dịch vụ công trực tuyến",
+        "url": f"{SITE}tin-tuc/2024/tin-{n}/",
+        "published": datetime(2024, 1, 1, 8, 0, tzinfo=VIETNAM_TZ) + timedelta(days=n),
+        "summary": f"Tóm tắt tin {n}.",
+        "content_html": f'<p>Nội dung <a href="../tin-{n - 1}/">tin trước</a></p>'
+        f'<img src="anh.jpg" alt="Ảnh {n}">',
+        "categories": ("Cải cách thủ tục hành chính",),
+    }
+    values.update(changes)
+    return FeedItem(**values)  # type: ignore[arg-type]
+
+
+def spec(fmt: str = "rss", items: list[FeedItem] | None = None) -> FeedSpec:
+    return FeedSpec(
+        path="rss.xml" if fmt == "rss" else "atom.xml",
+        format=fmt,  # type: ignore[arg-type]
+        title="Tin cải cách hành chính",
+        description="Tin tức cải cách hành chính",
+        page_url=f"{SITE}tin-tuc/",
+        items=items if items is not None else [item(n) for n in range(1, 6)],
+        logo_url=f"{SITE}assets/logo.svg",
+    )
+
+
+def test_rss_passes_the_validator_rules() -> None:
+    root = check_rss(render_feed(spec(), SITE), f"{SITE}rss.xml")
+    channel = root.find("channel")
+    assert channel is not None
+    assert channel.findtext("link") == f"{SITE}tin-tuc/"
+    assert [i.findtext("title") for i in channel.findall("item")][0].startswith("Tin số 5")
+
+
+def test_atom_passes_the_validator_rules() -> None:
+    check_atom(render_feed(spec("atom"), SITE), f"{SITE}atom.xml")
+
+
+def test_content_is_sanitised_and_absolute() -> None:
+    hostile = item(
+        9,
+        content_html='<p onclick="x()">a</p><script>alert(1)</script><style>p{}</style>'
+        '<iframe src="https://evil.example/"></iframe><a href="javascript:alert(1)">b</a>'
+        '<img src="../anh/a.jpg" srcset="a-320.jpg 320w, a-640.jpg 640w">',
+    )
+    root = check_rss(render_feed(spec(items=[hostile]), SITE), f"{SITE}rss.xml")
+    content = root.find("channel/item").findtext(CONTENT)
+    assert "script" not in content and "onclick" not in content and "iframe" not in content
+    assert "javascript:" not in content
+    assert f'src="{SITE}tin-tuc/2024/anh/a.jpg"' in content
+    assert f"{SITE}tin-tuc/2024/tin-9/a-320.jpg 320w" in content
+
+
+def test_enclosure_carries_length_and_type() -> None:
+    with_image = item(3, enclosure=Enclosure(f"{SITE}anh.jpg", 48213, "image/jpeg"))
+    root = check_rss(render_feed(spec(items=[with_image]), SITE), f"{SITE}rss.xml")
+    enclosure = root.find("channel/item/enclosure")
+    assert enclosure.get("length") == "48213" and enclosure.get("type") == "image/jpeg"
+
+
+def test_at_most_fifty_items_newest_first() -> None:
+    many = [item(n) for n in range(1, 80)]
+    root = check_rss(render_feed(spec(items=many), SITE), f"{SITE}rss.xml")
+    titles = [i.findtext("title") for i in root.findall("channel/item")]
+    assert len(titles) == MAX_ITEMS
+    assert titles[0].startswith("Tin số 79")
+
+
+def test_two_renders_of_the_same_content_are_byte_identical() -> None:
+    assert render_feed(spec(), SITE) == render_feed(spec(), SITE)
+    assert render_feed(spec("atom"), SITE) == render_feed(spec("atom"), SITE)
+
+
+def test_last_build_date_is_the_newest_item() -> None:
+    root = check_rss(render_feed(spec(), SITE), f"{SITE}rss.xml")
+    assert root.findtext("channel/lastBuildDate") == "Sat, 06 Jan 2024 08:00:00 +0700"
+
+
+def test_dates_are_given_in_vietnam_time() -> None:
+    utc = item(1, published=datetime(2024, 6, 30, 16, 30, tzinfo=UTC))
+    root = check_rss(render_feed(spec(items=[utc]), SITE), f"{SITE}rss.xml")
+    assert root.findtext("channel/item/pubDate") == "Sun, 30 Jun 2024 23:30:00 +0700"
+
+
+@pytest.mark.parametrize("html", ["", "<p>x</p>", "<b>đậm</b> <i>nghiêng</i>"])
+def test_sanitising_keeps_harmless_markup(html: str) -> None:
+    assert sanitise_html(html, SITE) == html
+
+
+def test_date_only_items_are_accepted() -> None:
+    dated = item(2, published=datetime.combine(date(2024, 3, 1), datetime.min.time(),
+                                               tzinfo=VIETNAM_TZ))
+    check_rss(render_feed(spec(items=[dated]), SITE), f"{SITE}rss.xml")
