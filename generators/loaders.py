@@ -3,7 +3,7 @@
 Data layout (one scheme, documented in the README):
 
     data/site.yml               the site profile (SiteProfile)
-    data/plans/<slug>.yml       one plan per file; the file name is the plan's URL slug
+    data/ke-hoach/<slug>.yml    one plan per file, published at /ke-hoach/<slug>/
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def load_site(data_dir: Path, root: Path, errors: ErrorCollector) -> SiteProfile
 
 def load_plans(data_dir: Path, root: Path, errors: ErrorCollector) -> list[Plan]:
     plans = []
-    for path in item_files(data_dir / "plans", root, errors, "ke-hoach-tuyen-truyen-cchc-2024"):
+    for path in item_files(data_dir / "ke-hoach", root, errors, "ke-hoach-tuyen-truyen-cchc-2024"):
         loaded = read_model(path, root, PlanDocument, errors)
         if loaded is None:
             continue

@@ -36,13 +36,13 @@ def read_expectations(path: Path) -> dict[str, str]:
 def project_with(tmp_path: Path, fixture: Path) -> tuple[Path, str]:
     """A data folder holding the demo site profile plus the fixture in its proper place."""
     data = tmp_path / "data"
-    (data / "plans").mkdir(parents=True)
+    (data / "ke-hoach").mkdir(parents=True)
     if fixture.name.startswith("site-"):
         shutil.copy(fixture, data / "site.yml")
         return data, "data/site.yml"
     shutil.copy(ROOT / "data" / "site.yml", data / "site.yml")
-    shutil.copy(fixture, data / "plans" / PLAN_NAME)
-    return data, f"data/plans/{PLAN_NAME}"
+    shutil.copy(fixture, data / "ke-hoach" / PLAN_NAME)
+    return data, f"data/ke-hoach/{PLAN_NAME}"
 
 
 def errors_for(data: Path) -> DataErrors:
@@ -69,10 +69,10 @@ def test_bad_fixture_gives_a_located_vietnamese_error(tmp_path: Path, fixture: P
 
 def test_all_errors_of_all_files_are_reported_together(tmp_path: Path) -> None:
     data, _ = project_with(tmp_path, BAD / "plan-points-sum.yml")
-    shutil.copy(BAD / "plan-unknown-group.yml", data / "plans" / "ke-hoach-khac.yml")
+    shutil.copy(BAD / "plan-unknown-group.yml", data / "ke-hoach" / "ke-hoach-khac.yml")
     report = errors_for(data)
     files = {e.file for e in report.errors}
-    assert files == {"data/plans/ke-hoach-mau.yml", "data/plans/ke-hoach-khac.yml"}
+    assert files == {"data/ke-hoach/ke-hoach-mau.yml", "data/ke-hoach/ke-hoach-khac.yml"}
     assert report.report().startswith("Dữ liệu có 2 lỗi")
 
 
@@ -84,8 +84,8 @@ def test_a_misspelt_field_suggests_the_right_name(tmp_path: Path) -> None:
 
 def test_legacy_encoded_file_is_refused_with_a_hint(tmp_path: Path) -> None:
     data, _ = project_with(tmp_path, ROOT / "tests" / "fixtures" / "good" / "plan-small.yml")
-    text = (data / "plans" / PLAN_NAME).read_text(encoding="utf-8")
-    (data / "plans" / PLAN_NAME).write_bytes(text.encode("cp1258", errors="replace"))
+    text = (data / "ke-hoach" / PLAN_NAME).read_text(encoding="utf-8")
+    (data / "ke-hoach" / PLAN_NAME).write_bytes(text.encode("cp1258", errors="replace"))
     [error] = errors_for(data).errors
     assert "UTF-8" in error.message and "TCVN3" in error.message
     assert error.line is not None
@@ -93,7 +93,7 @@ def test_legacy_encoded_file_is_refused_with_a_hint(tmp_path: Path) -> None:
 
 def test_oversized_file_is_refused(tmp_path: Path) -> None:
     data, _ = project_with(tmp_path, ROOT / "tests" / "fixtures" / "good" / "plan-small.yml")
-    with (data / "plans" / PLAN_NAME).open("a", encoding="utf-8") as handle:
+    with (data / "ke-hoach" / PLAN_NAME).open("a", encoding="utf-8") as handle:
         handle.write("# " + "x" * (2 * 1024 * 1024) + "\n")
     [error] = errors_for(data).errors
     assert "tệp quá lớn" in error.message
@@ -101,7 +101,7 @@ def test_oversized_file_is_refused(tmp_path: Path) -> None:
 
 def test_plan_file_name_must_be_a_slug(tmp_path: Path) -> None:
     data, _ = project_with(tmp_path, ROOT / "tests" / "fixtures" / "good" / "plan-small.yml")
-    (data / "plans" / PLAN_NAME).rename(data / "plans" / "Kế hoạch 2024.yml")
+    (data / "ke-hoach" / PLAN_NAME).rename(data / "ke-hoach" / "Kế hoạch 2024.yml")
     [error] = errors_for(data).errors
     assert "ke-hoach-2024.yml" in error.message
 
@@ -115,14 +115,14 @@ def test_missing_site_profile_is_reported(tmp_path: Path) -> None:
 
 def test_empty_file_is_reported(tmp_path: Path) -> None:
     data, _ = project_with(tmp_path, ROOT / "tests" / "fixtures" / "good" / "plan-small.yml")
-    (data / "plans" / PLAN_NAME).write_text("# chỉ có chú thích\n", encoding="utf-8")
+    (data / "ke-hoach" / PLAN_NAME).write_text("# chỉ có chú thích\n", encoding="utf-8")
     [error] = errors_for(data).errors
     assert "tệp rỗng" in error.message
 
 
 def test_text_is_stored_in_nfc(tmp_path: Path) -> None:
     data, _ = project_with(tmp_path, ROOT / "tests" / "fixtures" / "good" / "plan-small.yml")
-    path = data / "plans" / PLAN_NAME
+    path = data / "ke-hoach" / PLAN_NAME
     decomposed = "Thu\u0309 tu\u0323c"
     path.write_text(path.read_text(encoding="utf-8").replace("Kế hoạch mẫu", decomposed),
                     encoding="utf-8")

@@ -144,7 +144,7 @@ def test_a_broken_data_file_fails_cleanly_and_keeps_the_old_site(tmp_path: Path)
     assert first.returncode == 0, first.stderr
     before = _digest(site)
 
-    plan = project / "data" / "plans" / "ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt.yml"
+    plan = project / "data" / "ke-hoach" / "ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt.yml"
     text = plan.read_text(encoding="utf-8")
     plan.write_text(text.replace('points: "0,5"', 'points: "0.5"', 1), encoding="utf-8")
     second = run_build(project, site)
@@ -153,7 +153,7 @@ def test_a_broken_data_file_fails_cleanly_and_keeps_the_old_site(tmp_path: Path)
     output = second.stdout + second.stderr
     assert "Traceback" not in output
     assert re.search(
-        r"data/plans/ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt\.yml, dòng \d+, trường «tasks › "
+        r"data/ke-hoach/ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt\.yml, dòng \d+, trường «tasks › "
         r"tasks › mục \d+ › points»: «0\.5» không phải là số",
         output,
     ), output

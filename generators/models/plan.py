@@ -195,7 +195,7 @@ class Signature(Model):
 
 
 class PlanDocument(Model):
-    """A plan as written in one `data/plans/<slug>.yml` file."""
+    """A plan as written in one `data/ke-hoach/<slug>.yml` file."""
 
     kind: Text = "Kế hoạch"
     number: str | None = Field(None, description="Số; để trống khi văn bản chưa vào số")
