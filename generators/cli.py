@@ -1,6 +1,7 @@
 """`cchc`: the editors' command-line tool.
 
     cchc check     validate data/ and report every problem, in Vietnamese
+    cchc new TITLE create a news article with its front matter filled in
     cchc build     build the site safely (a failed build leaves site/ untouched)
     cchc schema    regenerate the JSON Schemas in schemas/
 """
@@ -18,8 +19,11 @@ def _check(args: argparse.Namespace) -> int:
     from .loaders import load_portal
 
     root = Path(args.root).resolve()
-    portal = load_portal(root / "data", root)
-    print(f"Dữ liệu hợp lệ: hồ sơ trang và {len(portal.plans)} kế hoạch.")
+    portal = load_portal(root / "data", root, content_dir=root / "content", include_drafts=True)
+    print(
+        f"Dữ liệu hợp lệ: hồ sơ trang, {len(portal.plans)} kế hoạch, "
+        f"{len(portal.articles)} bài viết đã đến ngày đăng (kể cả bản nháp)."
+    )
     return 0
 
 
@@ -46,6 +50,26 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    from .new_article import NewArticleError, create_article
+
+    root = Path(args.root)
+    try:
+        path = create_article(
+            root, args.title, category=args.category, ask=_ask if sys.stdin.isatty() else None
+        )
+    except NewArticleError as exc:
+        print(f"Không tạo được bài: {exc}", file=sys.stderr)
+        return 1
+    print(f"Đã tạo {path.relative_to(root.resolve()) if path.is_absolute() else path}")
+    print("Bài đang là bản nháp (draft: true): viết xong, xóa dòng đó để đăng.")
+    return 0
+
+
+def _ask(prompt: str) -> str:
+    return input(prompt)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cchc", description="Công cụ của ban biên tập CCHC.")
     parser.add_argument("--root", default=".", help="thư mục dự án (mặc định: thư mục hiện tại)")
@@ -56,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="tạo lại lược đồ JSON trong schemas/")
     schema.set_defaults(run=_schema)
+
+    new = commands.add_parser("new", help="tạo bài viết mới trong content/tin-tuc/<năm>/")
+    new.add_argument("title", help="tiêu đề bài viết, trong dấu nháy")
+    new.add_argument("--category", help="chuyên mục (tên hoặc đường dẫn trong site.yml)")
+    new.set_defaults(run=_new)
 
     build = commands.add_parser("build", help="tạo trang web vào site/ (an toàn khi lỗi)")
     build.add_argument("--site-dir", default="site")

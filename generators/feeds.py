@@ -74,6 +74,7 @@ class FeedSpec:
     page_url: str  # absolute URL of the HTML page the feed mirrors
     items: Sequence[FeedItem] = field(default_factory=tuple)
     logo_url: str | None = None
+    announce: bool = True  # offered on every page with <link rel="alternate">
 
 
 def _absolute_srcset(value: str, base: str) -> str:

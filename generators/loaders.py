@@ -4,10 +4,12 @@ Data layout (one scheme, documented in the README):
 
     data/site.yml               the site profile (SiteProfile)
     data/ke-hoach/<slug>.yml    one plan per file, published at /ke-hoach/<slug>/
+    content/tin-tuc/<year>/*.md news articles (read by articles.py)
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TypeVar
 
@@ -19,6 +21,7 @@ from .models.site import SiteProfile
 from .plan_checks import check_plan
 from .portal import Portal
 from .validation import validate
+from .vietnamese.dates import build_now
 from .vietnamese.text import is_slug, slugify
 from .yamlsource import LineMap, YamlProblem, read_yaml
 
@@ -106,15 +109,30 @@ def load_plans(data_dir: Path, root: Path, errors: ErrorCollector) -> list[Plan]
     return plans
 
 
-def load_portal(data_dir: Path, root: Path | None = None) -> Portal:
-    """Every data file, validated; raises DataErrors listing all problems at once."""
+def load_portal(
+    data_dir: Path,
+    root: Path | None = None,
+    *,
+    content_dir: Path | None = None,
+    now: dt.datetime | None = None,
+    include_drafts: bool = False,
+) -> Portal:
+    """Every data file and article, validated; raises DataErrors listing all problems at once."""
+    from .articles import load_articles  # articles reuse this module's helpers
+
     root = root or data_dir.parent
     errors = ErrorCollector()
     site = load_site(data_dir, root, errors)
     plans = load_plans(data_dir, root, errors)
+    articles = []
+    if content_dir is not None and site is not None:
+        articles = load_articles(
+            content_dir, root, site, plans, errors,
+            now=now or build_now(), include_drafts=include_drafts,
+        )
     errors.raise_if_any()
     assert site is not None  # an absent or invalid profile is an error above
-    return Portal(site=site, plans=plans)
+    return Portal(site=site, plans=plans, articles=articles)
 
 
 __all__ = ["DataErrors", "load_portal"]

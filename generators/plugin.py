@@ -12,6 +12,7 @@ It uses MkDocs' public plugin API only:
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -24,18 +25,21 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import frontmatter
+from .articles import NEWS_DIR
 from .errors import DataErrors
 from .loaders import load_portal
 from .outputs import OutputConflict, OutputFile, check_outputs, write_outputs
 from .portal import Portal
 from .render.environment import make_environment
 from .render.links import is_external, src_uri
+from .render.news import NewsRender
 from .render.pages import PageSpec, UnsafePath
 from .render.site import DuplicatePage, feed_links, generate_pages, site_feeds, site_outputs
 from .theme_css import render_colours_css
 from .vietnamese.dates import build_now
 
 COLOURS_CSS = "assets/cchc-colours.css"
+log = logging.getLogger("mkdocs.plugins.cchc")
 
 
 class CchcConfig(base.Config):
@@ -66,11 +70,21 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.outputs: list[OutputFile] = []
         self.feed_links: list[Any] = []
         self.root = Path.cwd()
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Drafts are shown (with a badge) only while previewing with `mkdocs serve`.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
         try:
-            self.portal = load_portal(self.root / self.config.data_dir, self.root)
+            self.portal = load_portal(
+                self.root / self.config.data_dir,
+                self.root,
+                content_dir=Path(config.docs_dir),
+                include_drafts=self.serving,
+            )
         except DataErrors as exc:
             raise PluginError(exc.report()) from None
         site = self.portal.site
@@ -91,11 +105,25 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             f.url: frontmatter.page_title(f.content_string, f.name)
             for f in files.documentation_pages()
         }
+        # Articles are read and rendered by our core; MkDocs only lays out the generated pages.
+        pages_in_news = [
+            f for f in files.documentation_pages() if f.src_uri.startswith(f"{NEWS_DIR}/")
+        ]
+        for file in pages_in_news:
+            files.remove(file)
+            content_pages.pop(file.url, None)
+        content_urls = {
+            f.src_uri: f.url for f in files.documentation_pages() if f.src_uri.endswith(".md")
+        }
         env = make_environment(self.root / self.config.templates_dir)
+        news = NewsRender(self.portal, content_urls)
+        feeds = site_feeds(self.portal, news)
         try:
-            pages = generate_pages(env, self.portal, content_pages)
+            pages = generate_pages(env, self.portal, content_pages, news=news, feeds=feeds)
         except (DuplicatePage, UnsafePath) as exc:
             raise PluginError(f"Lỗi tạo trang: {exc}") from None
+        for source, url in news.broken_links:
+            log.warning(f"Bài viết {source}: liên kết «{url}» trỏ tới trang không tồn tại")
         menu = {item.link for item in self.portal.site.menu}
         self.generated = {}
         for page in pages:
@@ -106,6 +134,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             }
             if page.date:
                 meta["dc_date"] = page.date
+            meta.update(page.extra_meta)
             inclusion = InclusionLevel.INCLUDED if page.path in menu else InclusionLevel.NOT_IN_NAV
             uri = src_uri(page.path)
             files.append(
@@ -114,12 +143,13 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             self.generated[uri] = page
         colours = render_colours_css(self.portal.site.colours)
         files.append(File.generated(config, COLOURS_CSS, content=colours))
-        feeds = site_feeds(self.portal)
         self.feed_links = feed_links(feeds)
         try:
-            self.outputs = check_outputs(
-                site_outputs(self.portal, feeds), taken=(f.dest_uri for f in files)
+            outputs = site_outputs(
+                self.portal, feeds, content_dir=Path(config.docs_dir),
+                cache_dir=self.root / ".cache",
             )
+            self.outputs = check_outputs(outputs, taken=(f.dest_uri for f in files))
         except OutputConflict as exc:
             raise PluginError(f"Lỗi tạo tệp: {exc}") from None
         return files

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .models.article import Article
 from .models.plan import Plan
 from .models.site import SiteProfile
 from .vietnamese.collation import sort_key
@@ -13,6 +14,7 @@ from .vietnamese.collation import sort_key
 class Portal:
     site: SiteProfile
     plans: list[Plan] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)  # published, newest first
 
     def plans_newest_first(self) -> list[Plan]:
         """Newest plan year first; within a year, by date, then issuer in Vietnamese order."""
@@ -23,3 +25,12 @@ class Portal:
 
     def plan(self, slug: str) -> Plan | None:
         return next((p for p in self.plans if p.slug == slug), None)
+
+    def articles_for_task(self, plan_slug: str) -> dict[str, list[Article]]:
+        """Articles serving each task of a plan, newest first, keyed by task id."""
+        found: dict[str, list[Article]] = {}
+        for article in self.articles:
+            for slug, task_id in article.plan_refs:
+                if slug == plan_slug:
+                    found.setdefault(task_id, []).append(article)
+        return found

@@ -7,7 +7,7 @@ map and translate the type into a Vietnamese sentence saying what is expected.
 from __future__ import annotations
 
 import difflib
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -80,28 +80,48 @@ def _clean_loc(loc: tuple[Any, ...]) -> FieldPath:
     return tuple(p for p in loc if is_field(p))
 
 
-def _suggestions(raw: list[dict[str, Any]]) -> dict[FieldPath, str]:
-    """For a misspelt field, the missing field of the same group whose name is closest."""
-    missing: dict[FieldPath, list[str]] = {}
-    for err in raw:
-        loc = _clean_loc(err["loc"])
-        if err["type"] == "missing" and loc and isinstance(loc[-1], str):
-            missing.setdefault(loc[:-1], []).append(loc[-1])
+def known_fields(model: type[BaseModel]) -> set[str]:
+    """Every field name of `model` and of the models nested in it."""
+    names: set[str] = set()
+    pending: list[object] = [model]
+    seen: set[object] = set()
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            for name, info in current.model_fields.items():
+                names.add(name)
+                pending.append(info.annotation)
+        else:
+            pending.extend(get_args(current))
+    return names
+
+
+def _suggestions(raw: list[dict[str, Any]], fields: set[str]) -> dict[FieldPath, str]:
+    """For a misspelt field, the closest field name the model knows."""
     hints = {}
     for err in raw:
         loc = _clean_loc(err["loc"])
         if err["type"] == "extra_forbidden" and loc and isinstance(loc[-1], str):
-            close = difflib.get_close_matches(loc[-1], missing.get(loc[:-1], []), n=1)
+            close = difflib.get_close_matches(loc[-1], sorted(fields), n=1, cutoff=0.7)
             if close:
                 hints[loc] = close[0]
     return hints
 
 
-def translate(exc: ValidationError, rel: str, lines: LineMap, prefix: FieldPath = ()) -> list:
+def translate(
+    exc: ValidationError,
+    rel: str,
+    lines: LineMap,
+    prefix: FieldPath = (),
+    fields: set[str] | None = None,
+) -> list[DataError]:
     """DataErrors for every error in `exc`, located in file `rel`."""
     errors = []
     raw = exc.errors(include_url=False)
-    hints = _suggestions(raw)
+    hints = _suggestions(raw, fields or set())
     for err in raw:
         loc = _clean_loc(err["loc"])
         path = (*prefix, *loc)
@@ -130,4 +150,4 @@ def validate(model: type[M], data: Any, rel: str, lines: LineMap) -> M | list[Da
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        return translate(exc, rel, lines)
+        return translate(exc, rel, lines, fields=known_fields(model))

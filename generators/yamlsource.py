@@ -55,6 +55,10 @@ class LineMap:
 
     lines: dict[FieldPath, int] = field(default_factory=dict)
 
+    def shifted(self, offset: int) -> LineMap:
+        """The same map for YAML that starts `offset` lines into its file (front matter)."""
+        return LineMap({path: line + offset for path, line in self.lines.items()})
+
     def line_of(self, path: FieldPath) -> int | None:
         """Line of `path`, or of its nearest enclosing field (a missing key has no line)."""
         for end in range(len(path), -1, -1):

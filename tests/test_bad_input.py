@@ -23,9 +23,11 @@ BAD = Path(__file__).parent / "fixtures" / "bad"
 PLAN_NAME = "ke-hoach-mau.yml"
 
 
-def read_expectations(path: Path) -> dict[str, str]:
+def read_expectations(source: Path | list[str]) -> dict[str, str]:
+    """The `# expect-line:`, `# expect:` and `# expect-field:` header of a fixture."""
+    lines = source if isinstance(source, list) else source.read_text(encoding="utf-8").splitlines()
     expectations = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in lines:
         if not line.startswith("# expect"):
             break
         key, _, value = line[2:].partition(": ")

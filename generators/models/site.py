@@ -19,6 +19,7 @@ from pydantic import (
     model_validator,
 )
 
+from ..vietnamese.text import is_slug
 from .common import HexColour, Link, Markdown, Model, Text, WebUrl
 
 
@@ -30,6 +31,12 @@ def _check_phone(value: str) -> str:
 
 
 Phone = Annotated[str, AfterValidator(_check_phone)]
+
+
+def _check_slug(value: str) -> str:
+    if not is_slug(value):
+        raise ValueError("chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ hoat-dong")
+    return value
 
 
 class Person(Model):
@@ -56,6 +63,14 @@ class MenuItem(Model):
 class QuickLink(Model):
     title: Text
     link: Link
+    description: str | None = None
+
+
+class Category(Model):
+    """A news category (chuyên mục tin): the six reform areas plus activities and notices."""
+
+    slug: Annotated[str, AfterValidator(_check_slug)]
+    name: Text
     description: str | None = None
 
 
@@ -114,6 +129,7 @@ class SiteProfile(Model):
     menu: list[MenuItem]
     intro: Markdown = ""
     quick_links: list[QuickLink] = Field(default_factory=list)
+    categories: list[Category] = Field(default_factory=list, description="Chuyên mục tin")
     copyright: str | None = None
 
     @field_validator("url")
@@ -137,6 +153,24 @@ class SiteProfile(Model):
                 + ", ".join(missing)
             )
         return menu
+
+    @field_validator("categories")
+    @classmethod
+    def _unique_categories(cls, categories: list[Category]) -> list[Category]:
+        seen: set[str] = set()
+        for category in categories:
+            if category.slug in seen:
+                raise ValueError(f"chuyên mục «{category.slug}» được khai báo hai lần")
+            seen.add(category.slug)
+        return categories
+
+    def category(self, name_or_slug: str) -> Category | None:
+        """The category an article names, by slug or by name (case-insensitive)."""
+        wanted = name_or_slug.strip().casefold()
+        for category in self.categories:
+            if wanted in (category.slug, category.name.casefold()):
+                return category
+        return None
 
     def theme_for(self, year: int) -> YearlyTheme | None:
         """The yearly theme in force in `year`: the latest one declared for it or before."""

@@ -22,6 +22,7 @@ def home_page(env: Environment, portal: Portal) -> PageSpec:
         theme=theme,
         plans=portal.plans_newest_first()[:5],
         plan_path=plan_path,
+        articles=[a for a in portal.articles if not a.meta.draft][:6],
     )
     return PageSpec(path="", title=site.site_title, html=html, description=site.description,
                     kind="home")

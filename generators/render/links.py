@@ -25,8 +25,12 @@ def href(from_path: str, target: str) -> str:
         return target
     if target.startswith("#"):
         return target
-    rel = root_prefix(from_path) + target
-    return rel or "./"
+    path, hash_mark, fragment = target.partition("#")
+    start = from_path.rstrip("/") or "."
+    relative = posixpath.relpath(path or ".", start)
+    if path.endswith("/") or not path:
+        relative = "./" if relative == "." else relative + "/"
+    return relative + hash_mark + fragment
 
 
 def src_uri(path: str) -> str:

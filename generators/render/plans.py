@@ -75,6 +75,7 @@ def plan_page(env: Environment, portal: Portal, plan: Plan) -> PageSpec:
         rows=task_rows(plan),
         columns=task_columns(plan),
         page_title=title,
+        articles=portal.articles_for_task(plan.slug),
     )
     return PageSpec(
         path=path,

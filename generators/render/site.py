@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from jinja2 import Environment
 
 from ..feeds import FeedSpec, render_feed
+from ..images import ImageCache, image_outputs
 from ..outputs import OutputFile
 from ..portal import Portal
 from .home import home_page
 from .links import is_external
+from .news import SECTION_PATH as NEWS_PATH
+from .news import NewsRender, feeds_page
 from .pages import PageSpec, SiteSection, UnsafePath, check_path
 from .plans import SECTION_PATH as PLANS_PATH
 from .plans import plan_pages, plan_section
@@ -30,31 +35,48 @@ class FeedLink:
     mime_type: str
 
 
-def site_feeds(portal: Portal) -> list[FeedSpec]:
+def site_feeds(portal: Portal, news: NewsRender | None = None) -> list[FeedSpec]:
     """Every feed of the site; each content type adds its own here."""
-    return []
+    feeds: list[FeedSpec] = []
+    if news is not None:
+        feeds += news.feeds()
+    return feeds
 
 
 def feed_links(feeds: list[FeedSpec]) -> list[FeedLink]:
     types = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
-    return [FeedLink(f.title, f.path, types[f.format]) for f in feeds]
+    return [FeedLink(f.title, f.path, types[f.format]) for f in feeds if f.announce]
 
 
-def site_outputs(portal: Portal, feeds: list[FeedSpec]) -> list[OutputFile]:
-    """Files written after the pages: feeds now; print files and cards as they come."""
-    return [
+def site_outputs(
+    portal: Portal,
+    feeds: list[FeedSpec],
+    *,
+    content_dir: Path | None = None,
+    cache_dir: Path | None = None,
+) -> list[OutputFile]:
+    """Files written after the pages: feeds, resized images; print files and cards as they come."""
+    outputs = [
         OutputFile(f.path, render_feed(f, portal.site.url), source=f"nguồn tin «{f.title}»")
         for f in feeds
     ]
+    if content_dir is not None and cache_dir is not None:
+        images = [image for article in portal.articles for image in article.images.values()]
+        outputs += image_outputs(images, content_dir, ImageCache(cache_dir / "images"))
+    return outputs
 
 
-def site_sections(portal: Portal, content_pages: dict[str, str]) -> list[SiteSection]:
+def site_sections(
+    portal: Portal, content_pages: dict[str, str], news: NewsRender | None = None
+) -> list[SiteSection]:
     """Site-map sections: the menu in its order, with generated sections expanded.
 
     `content_pages` maps the path of each editor-written Markdown page to its title, so pages
     outside the menu are listed too.
     """
     expanded = {PLANS_PATH: plan_section(portal)}
+    if news is not None:
+        expanded[NEWS_PATH] = news.section()
     sections: list[SiteSection] = []
     listed: set[str] = set()
     for item in portal.site.menu:
@@ -70,12 +92,21 @@ def site_sections(portal: Portal, content_pages: dict[str, str]) -> list[SiteSec
 
 
 def generate_pages(
-    env: Environment, portal: Portal, content_pages: dict[str, str] | None = None
+    env: Environment,
+    portal: Portal,
+    content_pages: dict[str, str] | None = None,
+    *,
+    news: NewsRender | None = None,
+    feeds: Sequence[FeedSpec] = (),
 ) -> list[PageSpec]:
     """All generated pages; raises DuplicatePage or UnsafePath on a clash or a bad path."""
     content_pages = content_pages or {}
     pages = [home_page(env, portal), *plan_pages(env, portal)]
-    sections = site_sections(portal, content_pages)
+    if news is not None:
+        pages += news.pages(env)
+    if feeds:
+        pages.append(feeds_page(env, portal, feeds))
+    sections = site_sections(portal, content_pages, news)
     pages.append(sitemap_page(env, portal, sections))
     seen = {path: f"trang «{title}» trong content/" for path, title in content_pages.items()}
     for page in pages:
