@@ -10,7 +10,7 @@ TEST_INSTALLED := $(VENV)/.test-installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: build serve test lint check browser schemas golden clean
+.PHONY: build serve test lint check browser schemas golden bench clean
 
 $(INSTALLED): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,6 +55,11 @@ schemas: $(INSTALLED)
 ## golden: rewrite the golden files in tests/golden/ after an intended output change
 golden: $(TEST_INSTALLED)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q -m "not browser"
+
+## bench: build synthetic corpora (1,000 and 5,000 articles) with ours, Material's blog, Hugo
+bench: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf site .site-new-* .site-old-* .pytest_cache .ruff_cache

@@ -61,6 +61,19 @@ def menu_nav(portal: Portal, docs_dir: Path) -> list[dict[str, str]]:
     return nav
 
 
+def page_meta(page: PageSpec) -> dict[str, Any]:
+    """What theme templates read from `page.meta` for a generated page."""
+    meta: dict[str, Any] = {
+        "title": page.title,
+        "description": page.description,
+        "hide": ["navigation", "toc"] if page.hide_toc else [],
+        **page.extra_meta,
+    }
+    if page.date:
+        meta["dc_date"] = page.date
+    return meta
+
+
 class CchcPlugin(BasePlugin[CchcConfig]):
     supports_multiple_instances = False
 
@@ -101,17 +114,16 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.portal is not None
-        content_pages = {
-            f.url: frontmatter.page_title(f.content_string, f.name)
-            for f in files.documentation_pages()
-        }
         # Articles are read and rendered by our core; MkDocs only lays out the generated pages.
         pages_in_news = [
             f for f in files.documentation_pages() if f.src_uri.startswith(f"{NEWS_DIR}/")
         ]
         for file in pages_in_news:
             files.remove(file)
-            content_pages.pop(file.url, None)
+        content_pages = {
+            f.url: frontmatter.page_title(f.content_string, f.name)
+            for f in files.documentation_pages()
+        }
         content_urls = {
             f.src_uri: f.url for f in files.documentation_pages() if f.src_uri.endswith(".md")
         }
@@ -127,19 +139,11 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         menu = {item.link for item in self.portal.site.menu}
         self.generated = {}
         for page in pages:
-            meta: dict[str, Any] = {
-                "title": page.title,
-                "description": page.description,
-                "hide": ["navigation", "toc"] if page.hide_toc else [],
-            }
-            if page.date:
-                meta["dc_date"] = page.date
-            meta.update(page.extra_meta)
             inclusion = InclusionLevel.INCLUDED if page.path in menu else InclusionLevel.NOT_IN_NAV
             uri = src_uri(page.path)
-            files.append(
-                File.generated(config, uri, content=frontmatter.render(meta), inclusion=inclusion)
-            )
+            # Empty source: the page's metadata is set in on_page_markdown and its HTML in
+            # on_page_content, so MkDocs parses no front matter and no Markdown for it.
+            files.append(File.generated(config, uri, content="", inclusion=inclusion))
             self.generated[uri] = page
         colours = render_colours_css(self.portal.site.colours)
         files.append(File.generated(config, COLOURS_CSS, content=colours))
@@ -153,6 +157,15 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         except OutputConflict as exc:
             raise PluginError(f"Lỗi tạo tệp: {exc}") from None
         return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        spec = self.generated.get(page.file.src_uri)
+        if spec is None:
+            return markdown
+        page.meta.update(page_meta(spec))
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.generated.get(page.file.src_uri)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import urljoin
 
 from jinja2 import Environment
 
-from ..feeds import Enclosure, FeedItem, FeedSpec
+from ..feeds import MAX_ITEMS, Enclosure, FeedItem, FeedSpec
 from ..images import variants
 from ..models.article import Article
 from ..portal import Portal
@@ -75,12 +76,16 @@ class NewsRender:
     broken_links: list[tuple[str, str]] = field(default_factory=list)
     _bodies: dict[str, str] = field(default_factory=dict)
 
+    @cached_property
+    def link_targets(self) -> dict[str, str]:
+        """Content file → page path, for links written between pages and articles."""
+        return {**self.content_pages, **{a.source: a.path for a in self.portal.articles}}
+
     def body(self, article: Article) -> str:
         if article.source not in self._bodies:
-            pages = {**self.content_pages,
-                     **{a.source: a.path for a in self.portal.articles}}
             self._bodies[article.source] = render_body(
-                article.body_markdown, article.source, article.path, pages, article.images,
+                article.body_markdown, article.source, article.path, self.link_targets,
+                article.images,
                 broken=lambda url: self.broken_links.append((article.source, url)),
             )
         return self._bodies[article.source]
@@ -220,7 +225,7 @@ class NewsRender:
     def feeds(self) -> list[FeedSpec]:
         site = self.portal.site
         articles = [a for a in self.portal.articles if not a.meta.draft]
-        items = [self.feed_item(a) for a in articles[:50]]
+        items = [self.feed_item(a) for a in articles[:MAX_ITEMS]]
         logo = urljoin(site.url, site.logo)
         title = f"Tin cải cách hành chính – {site.name}"
         description = f"Tin, bài về cải cách hành chính của {site.name}."
@@ -230,7 +235,8 @@ class NewsRender:
             FeedSpec("atom.xml", "atom", title, description, page, items, logo),
         ]
         for category in site.categories:
-            chosen = [self.feed_item(a) for a in articles if a.category == category.slug][:50]
+            newest = [a for a in articles if a.category == category.slug][:MAX_ITEMS]
+            chosen = [self.feed_item(a) for a in newest]
             feeds.append(FeedSpec(
                 f"{category_path(category.slug)}rss.xml", "rss",
                 f"{category.name} – {site.name}",

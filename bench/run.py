@@ -1,0 +1,143 @@
+"""`make bench`: build one synthetic corpus with each tool and print the figures.
+
+    python -m bench.run                      # 1,000 and 5,000 articles, every tool
+    python -m bench.run --sizes 1000 --only "cchc (ours)"
+
+Wall time, pages per second, peak memory (resident set of the build process), output size and
+average article page size; then the ratios the news issue sets as targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .builders import BUILDERS
+from .corpus import corpus
+
+OURS = "cchc (ours)"
+BLOG = "material-blog"
+
+
+@dataclass(frozen=True)
+class Result:
+    tool: str
+    size: int
+    seconds: float
+    peak_mb: float
+    pages: int
+    output_mb: float
+    article_kb: float
+    largest_kb: float
+    search_mb: float
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.pages / self.seconds if self.seconds else 0.0
+
+
+def run_measured(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of `command`; raises if it fails."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767200000"}
+    log = cwd / "build.log"
+    with log.open("wb") as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output,
+                                   stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{command[0]} failed in {cwd}:\n{log.read_text()[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def measure(tool: str, size: int, workdir: Path) -> Result:
+    folder = workdir / f"{tool.split()[0]}-{size}"
+    folder.mkdir(parents=True)
+    command = BUILDERS[tool](folder, corpus(size))
+    seconds, peak = run_measured(command, folder)
+    out = folder / "out"
+    files = [p for p in out.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html"]
+    articles = [p.stat().st_size for p in pages if "bai-viet-so-" in p.parent.name]
+    search = sum(p.stat().st_size for p in files if p.name == "search_index.json")
+    return Result(
+        tool=tool, size=size, seconds=seconds, peak_mb=peak, pages=len(pages),
+        output_mb=sum(p.stat().st_size for p in files) / 1e6,
+        article_kb=(sum(articles) / len(articles) / 1024) if articles else 0.0,
+        largest_kb=max((p.stat().st_size for p in pages), default=0) / 1024,
+        search_mb=search / 1e6,
+    )
+
+
+def table(results: list[Result]) -> str:
+    lines = [
+        "| tool | articles | wall (s) | pages | pages/s | peak memory (MB) | output (MB) "
+        "| article page (KB) | largest page (KB) | search index (MB) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.tool} | {r.size:,} | {r.seconds:.1f} | {r.pages:,} | {r.pages_per_second:.0f} "
+            f"| {r.peak_mb:.0f} | {r.output_mb:.1f} | {r.article_kb:.1f} | {r.largest_kb:.0f} "
+            f"| {r.search_mb:.1f} |"
+        )
+    return "\n".join(lines)
+
+
+def ratios(results: list[Result]) -> list[str]:
+    by = {(r.tool, r.size): r for r in results}
+    notes = []
+    sizes = sorted({r.size for r in results})
+    for size in sizes:
+        ours, blog = by.get((OURS, size)), by.get((BLOG, size))
+        if ours and blog:
+            notes.append(f"{size:,} articles: material-blog / ours = "
+                         f"{blog.seconds / ours.seconds:.1f}× (target ≥ 4× at 5,000)")
+    if len(sizes) >= 2 and (OURS, sizes[0]) in by and (OURS, sizes[-1]) in by:
+        small, large = by[(OURS, sizes[0])], by[(OURS, sizes[-1])]
+        notes.append(f"ours {sizes[-1]:,} / {sizes[0]:,} = {large.seconds / small.seconds:.2f}× "
+                     f"time for {sizes[-1] / sizes[0]:.0f}× articles (target ≤ 5.5× for 5×)")
+    for r in results:
+        if r.tool == OURS:
+            verdict = "under" if r.article_kb < 20 else "OVER"
+            notes.append(f"ours at {r.size:,}: article pages {r.article_kb:.1f} KB ({verdict} "
+                         "the 20 KB target)")
+    return notes
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--only", action="append", choices=list(BUILDERS))
+    parser.add_argument("--keep", action="store_true", help="keep the build folders")
+    args = parser.parse_args(argv)
+    tools = args.only or list(BUILDERS)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="cchc-bench-") as tmp:
+        workdir = Path(tmp)
+        for size in args.sizes:
+            for tool in tools:
+                print(f"… {tool}: {size:,} articles", flush=True)
+                results.append(measure(tool, size, workdir))
+                print(f"  {results[-1].seconds:.1f} s", flush=True)
+        if args.keep:
+            kept = Path("bench/out")
+            kept.mkdir(parents=True, exist_ok=True)
+            for child in workdir.iterdir():
+                child.rename(kept / child.name)
+    print()
+    print(table(results))
+    print()
+    for note in ratios(results):
+        print(f"- {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
