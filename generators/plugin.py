@@ -151,7 +151,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         try:
             outputs = site_outputs(
                 self.portal, feeds, content_dir=Path(config.docs_dir),
-                cache_dir=self.root / ".cache",
+                cache_dir=self.root / ".cache", news=news,
             )
             self.outputs = check_outputs(outputs, taken=(f.dest_uri for f in files))
         except OutputConflict as exc:

@@ -12,6 +12,8 @@ from ..feeds import FeedSpec, render_feed
 from ..images import ImageCache, image_outputs
 from ..outputs import OutputFile
 from ..portal import Portal
+from ..search.index import build_index
+from ..search.sources import site_records
 from .home import home_page
 from .links import is_external
 from .news import SECTION_PATH as NEWS_PATH
@@ -19,6 +21,7 @@ from .news import NewsRender, feeds_page
 from .pages import PageSpec, SiteSection, UnsafePath, check_path
 from .plans import SECTION_PATH as PLANS_PATH
 from .plans import plan_pages, plan_section
+from .search_page import search_page
 from .sitemap import SITEMAP_PATH, sitemap_page
 
 
@@ -54,12 +57,15 @@ def site_outputs(
     *,
     content_dir: Path | None = None,
     cache_dir: Path | None = None,
+    news: NewsRender | None = None,
 ) -> list[OutputFile]:
-    """Files written after the pages: feeds, resized images; print files and cards as they come."""
+    """Files written after the pages: feeds, search index, resized images; print files later."""
     outputs = [
         OutputFile(f.path, render_feed(f, portal.site.url), source=f"nguồn tin «{f.title}»")
         for f in feeds
     ]
+    if news is not None:
+        outputs += build_index(site_records(portal, news))
     if content_dir is not None and cache_dir is not None:
         images = [image for article in portal.articles for image in article.images.values()]
         outputs += image_outputs(images, content_dir, ImageCache(cache_dir / "images"))
@@ -106,6 +112,8 @@ def generate_pages(
         pages += news.pages(env)
     if feeds:
         pages.append(feeds_page(env, portal, feeds))
+    if news is not None:
+        pages.append(search_page(env, site_records(portal, news)))
     sections = site_sections(portal, content_pages, news)
     pages.append(sitemap_page(env, portal, sections))
     seen = {path: f"trang «{title}» trong content/" for path, title in content_pages.items()}

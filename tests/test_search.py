@@ -1,0 +1,101 @@
+"""Search: Vietnamese words folded alike in Python and the browser, small chunked index."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generators.search.index import POSTINGS_CAP, build_index
+from generators.search.records import SearchRecord, plain_text
+from generators.search.tokens import folded, has_marks, tokens
+
+
+def records() -> list[SearchRecord]:
+    return [
+        SearchRecord("a/", "tin", "Đường dây nóng", "Số điện thoại đường dây nóng của Sở"),
+        SearchRecord("b/", "tin", "Đăng ký đất đai", "Thủ tục đăng ký đất đai lần đầu"),
+        SearchRecord("c/", "tin", "Đặt lịch hẹn", "Đặt lịch hẹn trực tuyến tại một cửa"),
+        SearchRecord("d/", "van-ban", "Nghị quyết 76/NQ-CP", "Chương trình tổng thể CCHC",
+                     keywords=("76/NQ-CP",)),
+    ]
+
+
+def files_of(recs: list[SearchRecord]) -> dict[str, object]:
+    return {f.path: json.loads(f.content) for f in build_index(recs)}
+
+
+def test_words_are_split_on_anything_but_letters_and_digits() -> None:
+    assert tokens("Thủ tục 1.004227 (76/NQ-CP)") == ["thủ", "tục", "1", "004227", "76", "nq", "cp"]
+    assert tokens("THỦ TỤC") == ["thủ", "tục"]
+
+
+@pytest.mark.parametrize(
+    ("word", "fold"),
+    [("đường", "duong"), ("đất", "dat"), ("đặt", "dat"), ("giấy", "giay"), ("ưu", "uu"),
+     ("1163", "1163")],
+)
+def test_folding_removes_tones_marks_and_the_d_stroke(word: str, fold: str) -> None:
+    assert folded(word) == fold
+    assert has_marks(word) == (word != fold)
+
+
+def test_folded_and_exact_forms_share_a_shard() -> None:
+    index = files_of(records())
+    shard = index["tim-kiem/index/t/dat.json"]
+    assert set(shard) == {"dat", "=đất", "=đặt"}
+    manifest = index["tim-kiem/index/manifest.json"]
+    assert manifest["count"] == 4 and "dat" in manifest["keys"]
+
+
+def test_postings_are_delta_encoded_document_numbers_with_scores() -> None:
+    index = files_of(records())
+    postings = index["tim-kiem/index/t/dat.json"]["dat"]
+    docs, total = [], 0
+    for delta in postings[::2]:
+        total += delta
+        docs.append(total)
+    chunk = index["tim-kiem/index/d/0.json"]
+    assert {chunk[d][0] for d in docs} == {"b/", "c/"}
+    assert all(score > 0 for score in postings[1::2])
+
+
+def test_titles_and_keywords_outweigh_body_text() -> None:
+    recs = [
+        SearchRecord("x/", "tin", "Lịch tiếp dân", "Không có từ khóa trong tiêu đề: dây nóng"),
+        SearchRecord("y/", "tin", "Đường dây nóng", "Nội dung khác"),
+    ]
+    index = files_of(recs)
+    chunk = index["tim-kiem/index/d/0.json"]
+    postings = index["tim-kiem/index/t/non.json"]["nong"]
+    by_url = {}
+    doc = 0
+    for delta, score in zip(postings[::2], postings[1::2], strict=True):
+        doc += delta
+        by_url[chunk[doc][0]] = score
+    assert by_url["y/"] > by_url["x/"]
+
+
+def test_common_words_keep_only_their_best_postings() -> None:
+    many = [SearchRecord(f"p{n}/", "tin", f"Bài {n}", "cải cách hành chính") for n in range(900)]
+    index = files_of(many)
+    assert len(index["tim-kiem/index/t/cai.json"]["cai"]) == 2 * POSTINGS_CAP
+
+
+def test_big_shards_are_split_by_longer_prefixes() -> None:
+    words = [f"thu{chr(97 + a)}{chr(97 + b)}" for a in range(26) for b in range(26)]
+    recs = [SearchRecord(f"p{n}/", "tin", w, " ".join(words[n::7])) for n, w in
+            enumerate(words[:300])]
+    keys = files_of(recs)["tim-kiem/index/manifest.json"]["keys"]
+    assert any(len(k) > 3 and k.startswith("thu") for k in keys)
+
+
+def test_same_records_give_the_same_bytes() -> None:
+    first = [(f.path, f.content) for f in build_index(records())]
+    second = [(f.path, f.content) for f in build_index(list(reversed(records())))]
+    assert first == second
+
+
+def test_markdown_is_reduced_to_words() -> None:
+    text = plain_text("## Kết quả\n\n- **Đã** [xem](a.md) ![ảnh](b.jpg) <b>thẻ</b>")
+    assert text == "Kết quả - Đã xem thẻ"
