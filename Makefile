@@ -57,7 +57,7 @@ golden: $(TEST_INSTALLED)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q -m "not browser"
 
 ## bench: build synthetic corpora (1,000 and 5,000 articles) with ours, Material's blog, Hugo
-bench: $(INSTALLED)
+bench: $(TEST_INSTALLED) browser
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python -m bench.run
 

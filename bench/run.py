@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .builders import BUILDERS
 from .corpus import corpus
+from .search import FIRST, SECOND, SearchFigures, measure_search
 
 OURS = "cchc (ours)"
 BLOG = "material-blog"
@@ -57,7 +58,7 @@ def run_measured(command: list[str], cwd: Path) -> tuple[float, float]:
 
 
 def measure(tool: str, size: int, workdir: Path) -> Result:
-    folder = workdir / f"{tool.split()[0]}-{size}"
+    folder = workdir / f"{tool.split()[0].removesuffix(':')}-{size}"
     folder.mkdir(parents=True)
     command = BUILDERS[tool](folder, corpus(size))
     seconds, peak = run_measured(command, folder)
@@ -119,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     tools = args.only or list(BUILDERS)
     results = []
+    searches: list[tuple[int, SearchFigures]] = []
     with tempfile.TemporaryDirectory(prefix="cchc-bench-") as tmp:
         workdir = Path(tmp)
         for size in args.sizes:
@@ -126,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"… {tool}: {size:,} articles", flush=True)
                 results.append(measure(tool, size, workdir))
                 print(f"  {results[-1].seconds:.1f} s", flush=True)
+                if tool == OURS:
+                    searches.append((size, measure_search(workdir / f"cchc-{size}" / "out")))
         if args.keep:
             kept = Path("bench/out")
             kept.mkdir(parents=True, exist_ok=True)
@@ -136,6 +140,16 @@ def main(argv: list[str] | None = None) -> int:
     print()
     for note in ratios(results):
         print(f"- {note}")
+    if searches:
+        print()
+        print("| search (ours) | index on disk (MB) | index files | first query (KB) "
+              "| second query (KB) | first query results |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for size, s in searches:
+            print(f"| {size:,} articles | {s.index_mb:.1f} | {s.index_files:,} | "
+                  f"{s.first_kb:.0f} | {s.second_kb:.0f} | {s.first_results} |")
+        print(f"\nFirst query «{FIRST}», second «{SECOND}»; target: under 300 KB for a first "
+              "query.")
     return 0
 
 

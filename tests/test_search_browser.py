@@ -6,6 +6,7 @@ without diacritics, in upper and lower case, and as document numbers and task nu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote, urlparse
@@ -98,11 +99,29 @@ def test_a_query_with_diacritics_ranks_exact_words_first(page: Page) -> None:
     assert "đặt" in first
 
 
+def found_count(page: Page) -> int:
+    status = page.text_content("[data-cchc-search-status]") or ""
+    match = re.search(r"Tìm thấy (\d+) kết quả", status)
+    return int(match.group(1)) if match else 0
+
+
 def test_results_can_be_filtered_by_type(page: Page) -> None:
-    everything = results(page, "cai cach hanh chinh")
+    results(page, "cai cach hanh chinh")
+    everything = found_count(page)
     plans_only = results(page, "cai cach hanh chinh", kind="ke-hoach")
     assert plans_only and all(url.startswith("ke-hoach/") for url in plans_only)
-    assert len(plans_only) < len(everything) or len(everything) == 20
+    assert 0 < found_count(page) < everything
+
+
+def test_results_come_ten_at_a_time(page: Page) -> None:
+    first = results(page, "cai cach hanh chinh")
+    assert len(first) == 10 and found_count(page) > 10
+    page.click("[data-cchc-search-more]")
+    page.wait_for_function("document.querySelectorAll('.cchc-result').length > 10")
+    shown = page.locator(".cchc-result").count()
+    assert shown == min(20, found_count(page))
+    focused = page.evaluate("document.activeElement.closest('.cchc-result') !== null")
+    assert focused  # keyboard users land on the first new result
 
 
 def test_results_show_type_title_date_and_highlighted_excerpt(page: Page) -> None:

@@ -27,11 +27,11 @@ from .tokens import folded, has_marks, tokens
 
 INDEX_PATH = "tim-kiem/index/"
 VERSION = 1
-CHUNK = 20
+CHUNK = 8
 SHARD_BYTES = 40_000
 MAX_KEY = 6
 POSTINGS_CAP = 400
-EXCERPT_CHARS = 320
+EXCERPT_CHARS = 240
 TITLE_WEIGHT = 3
 K1, B = 1.2, 0.75
 

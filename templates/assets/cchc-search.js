@@ -12,7 +12,9 @@
   var status = document.querySelector("[data-cchc-search-status]");
   var list = document.querySelector("[data-cchc-search-results]");
   var loaded = {};
-  var MAX = 20;
+  var PAGE = 10;
+  var more = document.querySelector("[data-cchc-search-more]");
+  var pending = null;
 
   function get(path) {
     if (!loaded[path]) {
@@ -71,7 +73,6 @@
   }
 
   function render(manifest, hits, docs, folded) {
-    list.textContent = "";
     hits.forEach(function (hit, i) {
       var d = docs[i];
       var li = document.createElement("li");
@@ -102,9 +103,25 @@
     });
   }
 
+  /* Result details are fetched ten at a time: a first query downloads only what it shows. */
+  function showMore() {
+    var next = pending.hits.slice(pending.shown, pending.shown + PAGE);
+    var manifest = pending.manifest;
+    return Promise.all(next.map(function (h) {
+      return get("d/" + Math.floor(h.doc / manifest.chunk) + ".json").then(function (c) {
+        return c[h.doc % manifest.chunk];
+      });
+    })).then(function (docs) {
+      render(manifest, next, docs, pending.folded);
+      pending.shown += next.length;
+      more.hidden = pending.shown >= pending.hits.length;
+    });
+  }
+
   function search(query, kind) {
     var typed = Array.from(new Set(words(query)));
     list.textContent = "";
+    more.hidden = true;
     if (!typed.length) { say(""); return; }
     say("Đang tìm…");
     get("manifest.json").then(function (manifest) {
@@ -126,16 +143,9 @@
             hits.push({ doc: doc, score: score, exact: exact });
           });
           hits.sort(function (a, b) { return b.exact - a.exact || b.score - a.score || a.doc - b.doc; });
-          var total = hits.length;
-          hits = hits.slice(0, MAX);
-          return Promise.all(hits.map(function (h) {
-            return get("d/" + Math.floor(h.doc / manifest.chunk) + ".json").then(function (c) {
-              return c[h.doc % manifest.chunk];
-            });
-          })).then(function (docs) {
-            render(manifest, hits, docs, new Set(typed.map(fold)));
-            say(total ? "Tìm thấy " + total + " kết quả cho «" + query + "»" +
-                (total > MAX ? ", hiện " + MAX + " kết quả phù hợp nhất." : ".")
+          pending = { manifest: manifest, hits: hits, shown: 0, folded: new Set(typed.map(fold)) };
+          return showMore().then(function () {
+            say(hits.length ? "Tìm thấy " + hits.length + " kết quả cho «" + query + "»."
               : "Không tìm thấy kết quả nào cho «" + query + "». Hãy thử từ khóa khác, có dấu hoặc không dấu.");
           });
         });
@@ -149,6 +159,13 @@
     if (kindSelect.value) params.set("loai", kindSelect.value);
     history.replaceState(null, "", "?" + params.toString());
     search(input.value, kindSelect.value);
+  });
+  more.addEventListener("click", function () {
+    var first = pending.shown;
+    showMore().then(function () {
+      var link = list.children[first] && list.children[first].querySelector("a");
+      if (link) link.focus();
+    });
   });
   kindSelect.addEventListener("change", function () {
     if (input.value) form.requestSubmit ? form.requestSubmit() : search(input.value, kindSelect.value);
