@@ -19,7 +19,11 @@ def _check(args: argparse.Namespace) -> int:
 
     root = Path(args.root).resolve()
     portal = load_portal(root / "data", root)
-    print(f"Dữ liệu hợp lệ: hồ sơ trang và {len(portal.plans)} kế hoạch.")
+    print(
+        f"Dữ liệu hợp lệ: hồ sơ trang, {len(portal.plans)} kế hoạch, {len(portal.questions)} "
+        f"câu hỏi, {len(portal.legal.documents)} văn bản"
+        + (f", {len(portal.hotlines.units)} đường dây nóng." if portal.hotlines else ".")
+    )
     return 0
 
 

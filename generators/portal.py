@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .models.hotline import HotlineDirectory
+from .models.legal import LegalRegister
 from .models.plan import Plan
+from .models.qa import QuestionAnswer
 from .models.site import SiteProfile
 from .vietnamese.collation import sort_key
 
@@ -13,6 +16,9 @@ from .vietnamese.collation import sort_key
 class Portal:
     site: SiteProfile
     plans: list[Plan] = field(default_factory=list)
+    hotlines: HotlineDirectory | None = None
+    questions: list[QuestionAnswer] = field(default_factory=list)
+    legal: LegalRegister = field(default_factory=LegalRegister)
 
     def plans_newest_first(self) -> list[Plan]:
         """Newest plan year first; within a year, by date, then issuer in Vietnamese order."""
@@ -23,3 +29,6 @@ class Portal:
 
     def plan(self, slug: str) -> Plan | None:
         return next((p for p in self.plans if p.slug == slug), None)
+
+    def question(self, slug: str) -> QuestionAnswer | None:
+        return next((q for q in self.questions if q.slug == slug), None)

@@ -9,11 +9,18 @@ from jinja2 import Environment
 from ..feeds import FeedSpec, render_feed
 from ..outputs import OutputFile
 from ..portal import Portal
+from .about import about_page
 from .home import home_page
+from .hotlines import SECTION_PATH as HOTLINES_PATH
+from .hotlines import hotline_outputs, hotline_pages, hotline_section
+from .legal import SECTION_PATH as LEGAL_PATH
+from .legal import collect_citations, legal_pages, legal_section
 from .links import is_external
 from .pages import PageSpec, SiteSection, UnsafePath, check_path
 from .plans import SECTION_PATH as PLANS_PATH
 from .plans import plan_pages, plan_section
+from .qa import SECTION_PATH as QA_PATH
+from .qa import qa_feed, qa_pages, qa_section
 from .sitemap import SITEMAP_PATH, sitemap_page
 
 
@@ -32,7 +39,7 @@ class FeedLink:
 
 def site_feeds(portal: Portal) -> list[FeedSpec]:
     """Every feed of the site; each content type adds its own here."""
-    return []
+    return [feed for feed in (qa_feed(portal),) if feed is not None]
 
 
 def feed_links(feeds: list[FeedSpec]) -> list[FeedLink]:
@@ -43,8 +50,11 @@ def feed_links(feeds: list[FeedSpec]) -> list[FeedLink]:
 def site_outputs(portal: Portal, feeds: list[FeedSpec]) -> list[OutputFile]:
     """Files written after the pages: feeds now; print files and cards as they come."""
     return [
-        OutputFile(f.path, render_feed(f, portal.site.url), source=f"nguồn tin «{f.title}»")
-        for f in feeds
+        *(
+            OutputFile(f.path, render_feed(f, portal.site.url), source=f"nguồn tin «{f.title}»")
+            for f in feeds
+        ),
+        *hotline_outputs(portal),
     ]
 
 
@@ -55,6 +65,12 @@ def site_sections(portal: Portal, content_pages: dict[str, str]) -> list[SiteSec
     outside the menu are listed too.
     """
     expanded = {PLANS_PATH: plan_section(portal)}
+    if portal.hotlines:
+        expanded[HOTLINES_PATH] = hotline_section(portal)
+    if portal.questions:
+        expanded[QA_PATH] = qa_section(portal)
+    if portal.legal.documents:
+        expanded[LEGAL_PATH] = legal_section(portal)
     sections: list[SiteSection] = []
     listed: set[str] = set()
     for item in portal.site.menu:
@@ -74,7 +90,10 @@ def generate_pages(
 ) -> list[PageSpec]:
     """All generated pages; raises DuplicatePage or UnsafePath on a clash or a bad path."""
     content_pages = content_pages or {}
-    pages = [home_page(env, portal), *plan_pages(env, portal)]
+    pages = [home_page(env, portal), *plan_pages(env, portal), *qa_pages(env, portal),
+             *hotline_pages(env, portal), about_page(env, portal)]
+    # The register's pages list where each document is cited, so they come after the others.
+    pages += legal_pages(env, portal, collect_citations(pages))
     sections = site_sections(portal, content_pages)
     pages.append(sitemap_page(env, portal, sections))
     seen = {path: f"trang «{title}» trong content/" for path, title in content_pages.items()}
