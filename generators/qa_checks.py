@@ -14,10 +14,11 @@ def check_answer(doc: QuestionDocument) -> list[Problem]:
     """An answer comes with its unit and date; a pending question has neither."""
     problems: list[Problem] = []
     if doc.is_answered:
+        # A missing field has no line of its own: point at the answer that needs it.
         if not doc.answered_by:
-            problems.append((("answered_by",), "câu hỏi đã có trả lời nên cần đơn vị trả lời"))
+            problems.append((("answer",), "câu trả lời cần «answered_by» (đơn vị trả lời)"))
         if doc.answered is None:
-            problems.append((("answered",), "câu hỏi đã có trả lời nên cần ngày trả lời"))
+            problems.append((("answer",), "câu trả lời cần «answered» (ngày trả lời)"))
         elif doc.answered < doc.asked:
             problems.append(
                 (("answered",),

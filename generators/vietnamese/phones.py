@@ -120,12 +120,11 @@ def _explain(digits: str) -> str:
             f"mã vùng {digits[:4]} không có trong danh sách mã vùng đang dùng (từ năm 2017 mã "
             "vùng có dạng 02xx, ví dụ 0233 Quảng Trị, 024 Hà Nội)"
         )
-    if re.fullmatch(r"0\d{9}", digits):
-        return f"đầu số di động {digits[:3]} không tồn tại; đầu số hợp lệ: 03x, 05x, 07x, 08x, 09x"
-    if digits.startswith("0") and len(digits) in (10, 11):
+    if re.fullmatch(r"0\d{9,10}", digits):
         return (
-            f"số {digits} có vẻ dùng mã vùng hoặc đầu số cũ (trước 2017/2018); hãy dùng số mới, "
-            "ví dụ 0233 3852 402 thay cho 053 3852 402"
+            f"đầu số {digits[:3]} không phải đầu số di động đang dùng (03x, 05x, 07x, 08x, 09x); "
+            "nếu là số cố định theo mã vùng cũ, hãy dùng mã vùng mới từ năm 2017, ví dụ "
+            "0233 3852 402 thay cho 053 3852 402"
         )
     if digits.startswith(("1800", "1900")):
         return "số 1800/1900 gồm 8 hoặc 10 chữ số, ví dụ 1800 1096 hoặc 1900 561 563"
