@@ -54,7 +54,7 @@ schemas: $(INSTALLED)
 
 ## golden: rewrite the golden files in tests/golden/ after an intended output change
 golden: $(TEST_INSTALLED)
-	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -k golden -m "not build and not browser"
 
 clean:
 	rm -rf site .site-new-* .site-old-* .pytest_cache .ruff_cache
