@@ -20,9 +20,11 @@ def _check(args: argparse.Namespace) -> int:
 
     root = Path(args.root).resolve()
     portal = load_portal(root / "data", root, content_dir=root / "content", include_drafts=True)
+    hotlines = f", {len(portal.hotlines.units)} đường dây nóng" if portal.hotlines else ""
     print(
         f"Dữ liệu hợp lệ: hồ sơ trang, {len(portal.plans)} kế hoạch, "
-        f"{len(portal.articles)} bài viết đã đến ngày đăng (kể cả bản nháp)."
+        f"{len(portal.articles)} bài viết đã đến ngày đăng (kể cả bản nháp), "
+        f"{len(portal.questions)} câu hỏi, {len(portal.legal.documents)} văn bản{hotlines}."
     )
     return 0
 

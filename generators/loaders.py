@@ -5,6 +5,9 @@ Data layout (one scheme, documented in the README):
     data/site.yml               the site profile (SiteProfile)
     data/ke-hoach/<slug>.yml    one plan per file, published at /ke-hoach/<slug>/
     content/tin-tuc/<year>/*.md news articles (read by articles.py)
+    data/duong-day-nong.yml     the hotline directory, published at /duong-day-nong/
+    data/hoi-dap/<slug>.yml     one question and answer per file, at /hoi-dap/<slug>/
+    data/van-ban.yml            the legal documents register, at /van-ban/ and /van-ban/<slug>/
 """
 
 from __future__ import annotations
@@ -16,13 +19,21 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from .errors import DataError, DataErrors, ErrorCollector, FieldPath, format_field
+from .hotline_checks import check_directory
+from .legal_checks import check_register
+from .models.hotline import HotlineDirectory
+from .models.legal import LegalRegister
 from .models.plan import Plan, PlanDocument
+from .models.qa import QuestionAnswer, QuestionDocument
 from .models.site import SiteProfile
 from .plan_checks import check_plan
 from .portal import Portal
+from .qa_checks import check_question, check_topics
+from .site_checks import check_site
 from .validation import validate
 from .vietnamese.dates import build_now
 from .vietnamese.text import is_slug, slugify
+from .vietnamese.workdays import working_days_between
 from .yamlsource import LineMap, YamlProblem, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -93,7 +104,11 @@ def load_site(data_dir: Path, root: Path, errors: ErrorCollector) -> SiteProfile
         errors.add(DataError(_relative(path, root), message))
         return None
     loaded = read_model(path, root, SiteProfile, errors)
-    return loaded[0] if loaded else None
+    if loaded is None:
+        return None
+    site, lines = loaded
+    report_problems(errors, _relative(path, root), lines, check_site(site))
+    return site
 
 
 def load_plans(data_dir: Path, root: Path, errors: ErrorCollector) -> list[Plan]:
@@ -107,6 +122,51 @@ def load_plans(data_dir: Path, root: Path, errors: ErrorCollector) -> list[Plan]
         report_problems(errors, _relative(path, root), lines, check_plan(plan))
         plans.append(plan)
     return plans
+
+
+def load_hotlines(data_dir: Path, root: Path, errors: ErrorCollector) -> HotlineDirectory | None:
+    path = data_dir / "duong-day-nong.yml"
+    if not path.is_file():
+        return None
+    loaded = read_model(path, root, HotlineDirectory, errors)
+    if loaded is None:
+        return None
+    directory, lines = loaded
+    report_problems(errors, _relative(path, root), lines, check_directory(directory))
+    return directory
+
+
+def load_questions(data_dir: Path, root: Path, errors: ErrorCollector) -> list[QuestionAnswer]:
+    loaded_files = []
+    for path in item_files(data_dir / "hoi-dap", root, errors, "doi-giay-phep-lai-xe"):
+        loaded = read_model(path, root, QuestionDocument, errors)
+        if loaded is not None:
+            loaded_files.append((path, *loaded))
+    questions = []
+    for path, document, lines in loaded_files:
+        rel = _relative(path, root)
+        problems = check_question(document)
+        report_problems(errors, rel, lines, problems)
+        days = None
+        if document.is_answered and document.answered and not problems:
+            days = working_days_between(document.asked, document.answered)
+        questions.append(QuestionAnswer(path.stem, document, days))
+    for position, field_path, message in check_topics([d.topic for _, d, _ in loaded_files]):
+        path, _, lines = loaded_files[position]
+        report_problems(errors, _relative(path, root), lines, [(field_path, message)])
+    return questions
+
+
+def load_legal(data_dir: Path, root: Path, errors: ErrorCollector) -> LegalRegister:
+    path = data_dir / "van-ban.yml"
+    if not path.is_file():
+        return LegalRegister()
+    loaded = read_model(path, root, LegalRegister, errors)
+    if loaded is None:
+        return LegalRegister()
+    register, lines = loaded
+    report_problems(errors, _relative(path, root), lines, check_register(register))
+    return register
 
 
 def load_portal(
@@ -124,6 +184,9 @@ def load_portal(
     errors = ErrorCollector()
     site = load_site(data_dir, root, errors)
     plans = load_plans(data_dir, root, errors)
+    hotlines = load_hotlines(data_dir, root, errors)
+    questions = load_questions(data_dir, root, errors)
+    legal = load_legal(data_dir, root, errors)
     articles = []
     if content_dir is not None and site is not None:
         articles = load_articles(
@@ -132,7 +195,10 @@ def load_portal(
         )
     errors.raise_if_any()
     assert site is not None  # an absent or invalid profile is an error above
-    return Portal(site=site, plans=plans, articles=articles)
+    return Portal(
+        site=site, plans=plans, articles=articles, hotlines=hotlines, questions=questions,
+        legal=legal,
+    )
 
 
 __all__ = ["DataErrors", "load_portal"]

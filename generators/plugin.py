@@ -177,6 +177,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             "site": self.portal.site,
             "build_date": build_now().date().isoformat(),
             "feeds": self.feed_links,
+            "hotlines": self.portal.hotlines,
         }
         return env
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .models.article import Article
+from .models.hotline import HotlineDirectory
+from .models.legal import LegalRegister
 from .models.plan import Plan
+from .models.qa import QuestionAnswer
 from .models.site import SiteProfile
 from .vietnamese.collation import sort_key
 
@@ -15,6 +18,9 @@ class Portal:
     site: SiteProfile
     plans: list[Plan] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)  # published, newest first
+    hotlines: HotlineDirectory | None = None
+    questions: list[QuestionAnswer] = field(default_factory=list)
+    legal: LegalRegister = field(default_factory=LegalRegister)
 
     def plans_newest_first(self) -> list[Plan]:
         """Newest plan year first; within a year, by date, then issuer in Vietnamese order."""
@@ -34,3 +40,5 @@ class Portal:
                 if slug == plan_slug:
                     found.setdefault(task_id, []).append(article)
         return found
+    def question(self, slug: str) -> QuestionAnswer | None:
+        return next((q for q in self.questions if q.slug == slug), None)

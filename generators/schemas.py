@@ -11,12 +11,18 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .models.hotline import HotlineDirectory
+from .models.legal import LegalRegister
 from .models.plan import PlanDocument
+from .models.qa import QuestionDocument
 from .models.site import SiteProfile
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "site.schema.json": SiteProfile,
     "plan.schema.json": PlanDocument,
+    "hotlines.schema.json": HotlineDirectory,
+    "question.schema.json": QuestionDocument,
+    "legal.schema.json": LegalRegister,
 }
 
 

@@ -35,16 +35,26 @@ def read_expectations(source: Path | list[str]) -> dict[str, str]:
     return expectations
 
 
+# Where a fixture goes, by the prefix of its name.
+PLACES = {
+    "site-": "site.yml",
+    "plan-": f"ke-hoach/{PLAN_NAME}",
+    "hotlines-": "duong-day-nong.yml",
+    "question-": "hoi-dap/cau-hoi-mau.yml",
+    "legal-": "van-ban.yml",
+}
+
+
 def project_with(tmp_path: Path, fixture: Path) -> tuple[Path, str]:
     """A data folder holding the demo site profile plus the fixture in its proper place."""
     data = tmp_path / "data"
     (data / "ke-hoach").mkdir(parents=True)
-    if fixture.name.startswith("site-"):
-        shutil.copy(fixture, data / "site.yml")
-        return data, "data/site.yml"
-    shutil.copy(ROOT / "data" / "site.yml", data / "site.yml")
-    shutil.copy(fixture, data / "ke-hoach" / PLAN_NAME)
-    return data, f"data/ke-hoach/{PLAN_NAME}"
+    place = next(p for prefix, p in PLACES.items() if fixture.name.startswith(prefix))
+    if place != "site.yml":
+        shutil.copy(ROOT / "data" / "site.yml", data / "site.yml")
+    (data / place).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(fixture, data / place)
+    return data, f"data/{place}"
 
 
 def errors_for(data: Path) -> DataErrors:

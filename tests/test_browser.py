@@ -20,6 +20,10 @@ PAGES = [
     "ke-hoach/ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt/",
     "so-do-trang/",
     "gioi-thieu/",
+    "duong-day-nong/",
+    "hoi-dap/",
+    "hoi-dap/nop-le-phi-bang-chuyen-khoan/",
+    "van-ban/",
 ]
 
 
@@ -79,4 +83,36 @@ def test_print_button_prints_without_menus(browser: Browser, site_url: str) -> N
     assert page.locator(".cchc-task-table").is_visible()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+    page.close()
+
+
+def test_register_filters_by_kind_and_issuer_and_keeps_the_choice_in_the_address(
+    browser: Browser, site_url: str
+) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    page.goto(site_url + "van-ban/")
+    rows = page.locator("#cchc-legal-list tbody tr")
+    total = rows.count()
+    assert page.locator("form[data-cchc-filter]").is_visible()
+    page.select_option("#loc-loai", "luat")
+    assert page.locator("#cchc-legal-list tbody tr:not([hidden])").count() == 1
+    status = page.locator("[data-cchc-filter-status]").text_content()
+    assert status == f"Đang hiện 1 trên {total} văn bản."
+    assert "loai=luat" in page.url
+    page.goto(site_url + "van-ban/?co-quan=chinh-phu")
+    shown = page.locator("#cchc-legal-list tbody tr:not([hidden])")
+    issuers = {shown.nth(i).get_attribute("data-issuer") for i in range(shown.count())}
+    assert issuers == {"chinh-phu"} and 0 < shown.count() < total
+    page.close()
+
+
+def test_hotline_box_numbers_are_big_enough_to_tap(browser: Browser, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 740}, is_mobile=True)
+    page.goto(site_url)
+    numbers = page.locator(".cchc-hotline-box__number")
+    assert numbers.count() >= 3
+    for i in range(numbers.count()):
+        box = numbers.nth(i).bounding_box()
+        # WCAG 2.2 target size: at least 24 × 24 CSS pixels.
+        assert box is not None and box["height"] >= 24 and box["width"] >= 24
     page.close()

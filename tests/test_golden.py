@@ -10,15 +10,19 @@ from pathlib import Path
 
 import pytest
 
+from generators.models.hotline import HotlineDirectory
 from generators.models.plan import Plan, PlanDocument
 from generators.models.site import SiteProfile
 from generators.portal import Portal
 from generators.render.environment import make_environment
 from generators.render.plans import plan_page, plans_index_page
+from generators.render.qa import question_page
+from generators.render.vcard import render_vcard
 from generators.theme_css import render_colours_css
 from generators.yamlsource import read_yaml
 
 from .conftest import ROOT
+from .test_qa import small_portal as small_qa_portal
 
 GOLDEN = Path(__file__).parent / "golden"
 FIXTURES = Path(__file__).parent / "fixtures" / "good"
@@ -51,6 +55,21 @@ def test_plan_page(portal: Portal) -> None:
 def test_plans_index(portal: Portal) -> None:
     env = make_environment(ROOT / "templates")
     check_golden("plans-index.html", plans_index_page(env, portal).html)
+
+
+def test_question_page() -> None:
+    portal = small_qa_portal()
+    page = question_page(make_environment(ROOT / "templates"), portal, portal.questions[0])
+    check_golden("question-small.html", page.html)
+
+
+def test_vcard(portal: Portal) -> None:
+    directory = HotlineDirectory.model_validate(
+        read_yaml(FIXTURES / "hotlines-small.yml", "hotlines-small.yml")[0]
+    )
+    card = render_vcard(directory.units[0], portal.site.name, f"{portal.site.url}duong-day-nong/")
+    # Lines end in CRLF (RFC 2426); tests/test_hotlines.py checks that, the golden file has LF.
+    check_golden("van-phong-so.vcf", card.decode("utf-8").replace("\r\n", "\n"))
 
 
 def test_colours_css(portal: Portal) -> None:

@@ -75,9 +75,10 @@ def test_layout_follows_circular_32_2017(built_site: Path) -> None:
     banner = page.xpath("//*[contains(@class,'cchc-banner')]")[0].text_content()
     assert "SỞ GIAO THÔNG VẬN TẢI TỈNH QUẢNG TRỊ" in banner
     menu = [a.text_content().strip() for a in page.xpath("//nav[contains(@class,'md-tabs')]//a")]
-    assert menu[:2] == ["Trang chủ", "Giới thiệu"]
-    assert menu[-1] == "Sơ đồ trang"
-    assert {"Tin tức", "Kế hoạch", "Dịch vụ công trực tuyến"} <= set(menu)
+    # Thông tư 32/2017: Trang chủ and Giới thiệu first, Sơ đồ trang last; sections in between.
+    assert menu[:2] == ["Trang chủ", "Giới thiệu"] and menu[-1] == "Sơ đồ trang"
+    assert {"Tin tức", "Kế hoạch", "Văn bản", "Hỏi đáp", "Đường dây nóng",
+            "Dịch vụ công trực tuyến"} <= set(menu)
     footer = page.xpath("//footer[contains(@class,'cchc-footer')]")[0].text_content()
     for expected in ("Sở Giao thông vận tải tỉnh Quảng Trị", "Lê Quang Minh", "Hùng Vương",
                      "0233 3852 402", "vanphong.sgtvt@quangtri.gov.vn"):
@@ -168,9 +169,8 @@ def test_a_strict_warning_also_keeps_the_old_site(tmp_path: Path) -> None:
     site = tmp_path / "site"
     assert run_build(project, site).returncode == 0
     before = _digest(site)
-    about = project / "content" / "gioi-thieu.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\n[hỏng](khong-co-trang-nay.md)\n",
-                     encoding="utf-8")
+    page = project / "content" / "trang-thu.md"
+    page.write_text("# Trang thử\n\n[hỏng](khong-co-trang-nay.md)\n", encoding="utf-8")
     result = run_build(project, site)
     assert result.returncode != 0
     assert "Traceback" not in result.stdout + result.stderr

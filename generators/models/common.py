@@ -19,6 +19,8 @@ from pydantic import (
 
 from ..vietnamese.dates import document_day, document_month
 from ..vietnamese.numbers import format_decimal_vi, parse_decimal_vi
+from ..vietnamese.phones import EXAMPLES as PHONE_EXAMPLES
+from ..vietnamese.phones import parse_phone
 from ..vietnamese.text import SLUG_PATTERN
 
 
@@ -35,6 +37,19 @@ Markdown = Annotated[str, WithJsonSchema({"type": "string", "description": "Văn
 """Free text in Markdown, rendered by the page renderers."""
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+
+
+def _phone(value: str) -> str:
+    parse_phone(value)  # raises NotAPhoneNumber (a ValueError) saying what is expected
+    return " ".join(value.split())
+
+
+PhoneText = Annotated[
+    str,
+    AfterValidator(_phone),
+    WithJsonSchema({"type": "string", "description": f"Số điện thoại, ví dụ {PHONE_EXAMPLES}"}),
+]
+"""A Vietnamese phone number kept as written; `parse_phone` derives its `tel:` form."""
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 

@@ -7,7 +7,6 @@ Sơ đồ trang; and a footer naming the agency, the person responsible, address
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 from pydantic import (
@@ -19,14 +18,16 @@ from pydantic import (
     model_validator,
 )
 
+from ..vietnamese.phones import NotAPhoneNumber, parse_phone
 from ..vietnamese.text import is_slug
-from .common import HexColour, Link, Markdown, Model, Text, WebUrl
+from .common import HexColour, Link, Markdown, Model, PhoneText, Text, WebUrl
 
 
 def _check_phone(value: str) -> str:
-    digits = re.sub(r"[\s.()-]", "", value)
-    if not re.fullmatch(r"\+?\d{3,12}", digits):
-        raise ValueError("cần một số điện thoại, ví dụ 0233 3852 402 hoặc 1022")
+    try:
+        parse_phone(value)
+    except NotAPhoneNumber as exc:
+        raise ValueError(f"cần một số điện thoại Việt Nam: {exc}") from None
     return value
 
 
@@ -102,6 +103,45 @@ def contrast_with_white(hex_colour: str) -> float:
     return 1.05 / (_luminance(hex_colour) + 0.05)
 
 
+class Leader(Model):
+    """A member of the agency's leadership, for the About page."""
+
+    name: Text
+    title: Text = Field(description="Chức vụ, ví dụ: Phó Giám đốc Sở")
+    title_en: str | None = Field(None, description="Chức vụ bằng tiếng Anh, ví dụ: Deputy Director")
+    duties: str | None = Field(None, description="Lĩnh vực phụ trách")
+    phone: PhoneText | None = None
+    email: EmailStr | None = None
+
+
+class OrgUnit(Model):
+    """A division or attached unit (phòng, đơn vị trực thuộc)."""
+
+    name: Text
+    name_en: str | None = Field(None, description="Tên tiếng Anh (Nghị định 42/2022/NĐ-CP)")
+    duties: str | None = Field(None, description="Nhiệm vụ chính, một hai câu")
+    phone: PhoneText | None = None
+    email: EmailStr | None = None
+
+
+class OrgGroup(Model):
+    """A group of units: "Các phòng chuyên môn", "Đơn vị sự nghiệp trực thuộc"."""
+
+    title: Text
+    title_en: str | None = None
+    units: list[OrgUnit] = Field(min_length=1)
+
+
+class EnglishProfile(Model):
+    """The agency in English: Nghị định 42/2022/NĐ-CP asks for its organisation and contacts."""
+
+    name: Text = Field(description="Ví dụ: Quang Tri Department of Transport")
+    parent: Text = Field(description="Ví dụ: Quang Tri Provincial People's Committee")
+    summary: Text = Field(description="Chức năng của cơ quan, một đoạn ngắn bằng tiếng Anh")
+    address: Text
+    office_hours: str | None = Field(None, description="Giờ làm việc, bằng tiếng Anh")
+
+
 REQUIRED_MENU = {
     "": "Trang chủ",
     "gioi-thieu/": "Giới thiệu",
@@ -131,6 +171,14 @@ class SiteProfile(Model):
     quick_links: list[QuickLink] = Field(default_factory=list)
     categories: list[Category] = Field(default_factory=list, description="Chuyên mục tin")
     copyright: str | None = None
+    functions: Markdown = Field("", description="Vị trí, chức năng, nhiệm vụ (trang Giới thiệu)")
+    leaders: list[Leader] = Field(default_factory=list, description="Lãnh đạo cơ quan")
+    organisation: list[OrgGroup] = Field(default_factory=list, description="Cơ cấu tổ chức")
+    office_hours: str | None = Field(None, description="Giờ làm việc")
+    english: EnglishProfile | None = Field(
+        None,
+        description="Thông tin bằng tiếng Anh; khi có, mọi đơn vị và chức vụ cần tên tiếng Anh",
+    )
 
     @field_validator("url")
     @classmethod

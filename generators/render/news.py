@@ -22,6 +22,7 @@ from ..vietnamese.collation import sorted_vi
 from ..vietnamese.dates import iso_datetime
 from ..vietnamese.text import slugify
 from .article_body import image_tag, render_body
+from .legal_links import link_legal_references
 from .pages import PageSpec, SiteSection, render_page
 
 SECTION_PATH = "tin-tuc/"
@@ -75,6 +76,7 @@ class NewsRender:
     content_pages: Mapping[str, str]
     broken_links: list[tuple[str, str]] = field(default_factory=list)
     _bodies: dict[str, str] = field(default_factory=dict)
+    _cites: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
     def link_targets(self) -> dict[str, str]:
@@ -82,12 +84,16 @@ class NewsRender:
         return {**self.content_pages, **{a.source: a.path for a in self.portal.articles}}
 
     def body(self, article: Article) -> str:
+        """The article's HTML, with registered legal documents linked to the register."""
         if article.source not in self._bodies:
-            self._bodies[article.source] = render_body(
+            html = render_body(
                 article.body_markdown, article.source, article.path, self.link_targets,
                 article.images,
                 broken=lambda url: self.broken_links.append((article.source, url)),
             )
+            linked = link_legal_references(html, self.portal.legal, article.path)
+            self._bodies[article.source] = linked.html
+            self._cites[article.source] = linked.cited
         return self._bodies[article.source]
 
     def category_name(self, slug: str) -> str:
@@ -114,9 +120,10 @@ class NewsRender:
             plan = self.portal.plan(plan_slug)
             if plan is not None:
                 served.append((plan, plan.task_by_id[task_id]))
+        body = self.body(article)
         html = render_page(
             env, "article.html", article.path,
-            article=article, meta=article.meta, body=self.body(article), lead=lead,
+            article=article, meta=article.meta, body=body, lead=lead,
             category_name=self.category_name(article.category),
             category_path=category_path(article.category), tag_path=tag_path,
             minutes=reading_minutes(article), served=served, previous=previous,
@@ -131,7 +138,7 @@ class NewsRender:
         return PageSpec(
             path=article.path, title=article.meta.title, html=html,
             description=article.meta.summary, date=article.published.date().isoformat(),
-            kind="article", extra_meta=extra,
+            kind="article", extra_meta=extra, cites=self._cites[article.source],
         )
 
     def listing_pages(

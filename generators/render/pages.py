@@ -22,6 +22,8 @@ class PageSpec:
     kind: str = "page"
     hide_toc: bool = True
     extra_meta: dict[str, str] = field(default_factory=dict)
+    # Page slugs of the legal documents this page links to (see render/legal_links.py).
+    cites: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from jinja2 import Environment
 
 from ..models.plan import Plan, Task
 from ..portal import Portal
+from .legal_links import link_legal_references
 from .pages import PageSpec, SiteSection, render_page
 
 SECTION_PATH = "ke-hoach/"
@@ -77,10 +78,12 @@ def plan_page(env: Environment, portal: Portal, plan: Plan) -> PageSpec:
         page_title=title,
         articles=portal.articles_for_task(plan.slug),
     )
+    linked = link_legal_references(html, portal.legal, path)
     return PageSpec(
         path=path,
         title=f"{title} ({doc.issuer.abbreviation or doc.issuer.name} {doc.year})",
-        html=html,
+        html=linked.html,
+        cites=linked.cited,
         description=doc.summary,
         date=doc.date.iso(),
         kind="plan",

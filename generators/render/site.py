@@ -14,13 +14,20 @@ from ..outputs import OutputFile
 from ..portal import Portal
 from ..search.index import build_index
 from ..search.sources import site_records
+from .about import about_page
 from .home import home_page
+from .hotlines import SECTION_PATH as HOTLINES_PATH
+from .hotlines import hotline_outputs, hotline_pages, hotline_section
+from .legal import SECTION_PATH as LEGAL_PATH
+from .legal import collect_citations, legal_pages, legal_section
 from .links import is_external
 from .news import SECTION_PATH as NEWS_PATH
 from .news import NewsRender, feeds_page
 from .pages import PageSpec, SiteSection, UnsafePath, check_path
 from .plans import SECTION_PATH as PLANS_PATH
 from .plans import plan_pages, plan_section
+from .qa import SECTION_PATH as QA_PATH
+from .qa import qa_feed, qa_pages, qa_section
 from .search_page import search_page
 from .sitemap import SITEMAP_PATH, sitemap_page
 
@@ -43,6 +50,9 @@ def site_feeds(portal: Portal, news: NewsRender | None = None) -> list[FeedSpec]
     feeds: list[FeedSpec] = []
     if news is not None:
         feeds += news.feeds()
+    qa = qa_feed(portal)
+    if qa is not None:
+        feeds.append(qa)
     return feeds
 
 
@@ -64,6 +74,7 @@ def site_outputs(
         OutputFile(f.path, render_feed(f, portal.site.url), source=f"nguồn tin «{f.title}»")
         for f in feeds
     ]
+    outputs += hotline_outputs(portal)
     if news is not None:
         outputs += build_index(site_records(portal, news))
     if content_dir is not None and cache_dir is not None:
@@ -83,6 +94,12 @@ def site_sections(
     expanded = {PLANS_PATH: plan_section(portal)}
     if news is not None:
         expanded[NEWS_PATH] = news.section()
+    if portal.hotlines:
+        expanded[HOTLINES_PATH] = hotline_section(portal)
+    if portal.questions:
+        expanded[QA_PATH] = qa_section(portal)
+    if portal.legal.documents:
+        expanded[LEGAL_PATH] = legal_section(portal)
     sections: list[SiteSection] = []
     listed: set[str] = set()
     for item in portal.site.menu:
@@ -114,6 +131,9 @@ def generate_pages(
         pages.append(feeds_page(env, portal, feeds))
     if news is not None:
         pages.append(search_page(env, site_records(portal, news)))
+    pages += [*qa_pages(env, portal), *hotline_pages(env, portal), about_page(env, portal)]
+    # The register's pages list where each document is cited, so they come after the others.
+    pages += legal_pages(env, portal, collect_citations(pages))
     sections = site_sections(portal, content_pages, news)
     pages.append(sitemap_page(env, portal, sections))
     seen = {path: f"trang «{title}» trong content/" for path, title in content_pages.items()}

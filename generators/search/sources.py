@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from ..portal import Portal
+from ..render.hotlines import SECTION_PATH as HOTLINES_PATH
+from ..render.legal_links import document_path
 from ..render.news import NewsRender
 from ..render.plans import plan_path
+from ..render.qa import question_path
 from .records import SearchRecord, plain_text
 
 
@@ -62,6 +65,64 @@ def plan_records(portal: Portal) -> list[SearchRecord]:
     return records
 
 
+def question_records(portal: Portal) -> list[SearchRecord]:
+    return [
+        SearchRecord(
+            url=question_path(q),
+            kind="hoi-dap",
+            title=q.doc.title,
+            text=f"{plain_text(q.doc.question)} {plain_text(q.doc.answer)}",
+            date=(q.doc.answered or q.doc.asked).isoformat(),
+            keywords=(q.doc.topic, *q.doc.procedures),
+        )
+        for q in portal.questions
+    ]
+
+
+def legal_records(portal: Portal) -> list[SearchRecord]:
+    """Register documents, found by number ("76/NQ-CP") as well as by words of the summary."""
+    return [
+        SearchRecord(
+            url=document_path(d),
+            kind="van-ban",
+            title=d.title,
+            text=f"{d.summary} {d.issuer}",
+            date=d.date.isoformat(),
+            keywords=(d.number, d.kind),
+        )
+        for d in portal.legal.documents
+    ]
+
+
+def hotline_records(portal: Portal) -> list[SearchRecord]:
+    """The hotline page as a whole, and each unit by its name, purpose, numbers and e-mails."""
+    if portal.hotlines is None:
+        return []
+    units = portal.hotlines.units
+    page = SearchRecord(
+        url=HOTLINES_PATH,
+        kind="duong-day-nong",
+        title="Đường dây nóng tiếp nhận phản ánh, kiến nghị",
+        text=f"{plain_text(portal.hotlines.intro)} " + "; ".join(u.name for u in units),
+    )
+    return [page] + [
+        SearchRecord(
+            url=f"{HOTLINES_PATH}#{unit.slug}",
+            kind="duong-day-nong",
+            title=unit.name,
+            text=" ".join(filter(None, [unit.purpose, unit.hours, unit.address])),
+            keywords=(*(phone.number for phone in unit.phones), *unit.emails),
+        )
+        for unit in units
+    ]
+
+
 def site_records(portal: Portal, news: NewsRender) -> list[SearchRecord]:
     """Everything searchable on the site; each content type adds its records here."""
-    return [*article_records(portal, news), *plan_records(portal)]
+    return [
+        *article_records(portal, news),
+        *plan_records(portal),
+        *question_records(portal),
+        *legal_records(portal),
+        *hotline_records(portal),
+    ]

@@ -19,3 +19,59 @@
     init();
   }
 })();
+
+/* Filtering the legal documents register by kind and issuer (issue 5). The form is hidden
+   until this runs, so without scripts the whole list simply shows. The choice is kept in the
+   address (?loai=…&co-quan=…) so a filtered list can be shared. */
+(function () {
+  "use strict";
+  function setUp(form) {
+    if (form.dataset.cchcReady) return;
+    form.dataset.cchcReady = "1";
+    var table = document.getElementById(form.dataset.cchcFilter);
+    if (!table) return;
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-cchc-filter-key]"));
+    var status = form.querySelector("[data-cchc-filter-status]");
+    var params = new URLSearchParams(window.location.search);
+    selects.forEach(function (select) {
+      var wanted = params.get(select.name);
+      if (wanted && select.querySelector('option[value="' + wanted.replace(/"/g, "") + '"]')) {
+        select.value = wanted;
+      }
+    });
+    function apply(updateAddress) {
+      var shown = 0;
+      rows.forEach(function (row) {
+        var visible = selects.every(function (select) {
+          return !select.value || row.dataset[select.dataset.cchcFilterKey] === select.value;
+        });
+        row.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      status.textContent = "Đang hiện " + shown + " trên " + rows.length + " văn bản.";
+      if (updateAddress && window.history && window.history.replaceState) {
+        var query = new URLSearchParams();
+        selects.forEach(function (select) { if (select.value) query.set(select.name, select.value); });
+        var search = query.toString();
+        window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+      }
+    }
+    selects.forEach(function (select) {
+      select.addEventListener("change", function () { apply(true); });
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply(false);
+  }
+  function init() {
+    document.querySelectorAll("form[data-cchc-filter]").forEach(setUp);
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
