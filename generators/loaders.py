@@ -4,6 +4,7 @@ Data layout (one scheme, documented in the README):
 
     data/site.yml               the site profile (SiteProfile)
     data/ke-hoach/<slug>.yml    one plan per file, published at /ke-hoach/<slug>/
+    data/thu-tuc/<slug>.yml     one administrative procedure per file, at /thu-tuc/<slug>/
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from pydantic import BaseModel
 from .errors import DataError, DataErrors, ErrorCollector, FieldPath, format_field
 from .models.plan import Plan, PlanDocument
 from .models.site import SiteProfile
+from .models.tthc import Procedure, ProcedureDocument
 from .plan_checks import check_plan
 from .portal import Portal
+from .tthc_checks import check_procedure, check_slug
 from .validation import validate
 from .vietnamese.text import is_slug, slugify
 from .yamlsource import LineMap, YamlProblem, read_yaml
@@ -106,15 +109,45 @@ def load_plans(data_dir: Path, root: Path, errors: ErrorCollector) -> list[Plan]
     return plans
 
 
+def load_procedures(
+    data_dir: Path, root: Path, errors: ErrorCollector, fields: list[str] | None
+) -> list[Procedure]:
+    """Every procedure; `fields` (the site's procedure fields) is None if the profile is broken."""
+    procedures = []
+    code_at: dict[str, str] = {}
+    for path in item_files(data_dir / "thu-tuc", root, errors, "cap-doi-giay-phep-lai-xe"):
+        rel = _relative(path, root)
+        reserved = check_slug(path.stem)
+        if reserved:
+            errors.add(DataError(rel, reserved))
+            continue
+        loaded = read_model(path, root, ProcedureDocument, errors)
+        if loaded is None:
+            continue
+        document, lines = loaded
+        problems = check_procedure(document, fields)
+        if document.code in code_at:
+            problems.append(
+                (("code",), f"mã thủ tục {document.code} đã dùng trong {code_at[document.code]}; "
+                 "mỗi thủ tục một tệp, mã không trùng nhau")
+            )
+        code_at.setdefault(document.code, rel)
+        report_problems(errors, rel, lines, problems)
+        procedures.append(Procedure(path.stem, document))
+    return procedures
+
+
 def load_portal(data_dir: Path, root: Path | None = None) -> Portal:
     """Every data file, validated; raises DataErrors listing all problems at once."""
     root = root or data_dir.parent
     errors = ErrorCollector()
     site = load_site(data_dir, root, errors)
     plans = load_plans(data_dir, root, errors)
+    fields = site.procedure_fields if site else None
+    procedures = load_procedures(data_dir, root, errors, fields)
     errors.raise_if_any()
     assert site is not None  # an absent or invalid profile is an error above
-    return Portal(site=site, plans=plans)
+    return Portal(site=site, plans=plans, procedures=procedures)
 
 
 __all__ = ["DataErrors", "load_portal"]

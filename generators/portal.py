@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .models.plan import Plan
 from .models.site import SiteProfile
+from .models.tthc import Procedure
 from .vietnamese.collation import sort_key
 
 
@@ -13,6 +14,7 @@ from .vietnamese.collation import sort_key
 class Portal:
     site: SiteProfile
     plans: list[Plan] = field(default_factory=list)
+    procedures: list[Procedure] = field(default_factory=list)
 
     def plans_newest_first(self) -> list[Plan]:
         """Newest plan year first; within a year, by date, then issuer in Vietnamese order."""

@@ -13,10 +13,12 @@ from pydantic import BaseModel
 
 from .models.plan import PlanDocument
 from .models.site import SiteProfile
+from .models.tthc import ProcedureDocument
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "site.schema.json": SiteProfile,
     "plan.schema.json": PlanDocument,
+    "procedure.schema.json": ProcedureDocument,
 }
 
 

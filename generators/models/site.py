@@ -115,6 +115,11 @@ class SiteProfile(Model):
     intro: Markdown = ""
     quick_links: list[QuickLink] = Field(default_factory=list)
     copyright: str | None = None
+    procedure_fields: list[Text] = Field(
+        default_factory=list,
+        description="Lĩnh vực thủ tục hành chính của cơ quan, như trên Cơ sở dữ liệu quốc gia "
+        "về thủ tục hành chính (Đường bộ, Đường thủy nội địa…); mỗi thủ tục thuộc một lĩnh vực",
+    )
 
     @field_validator("url")
     @classmethod

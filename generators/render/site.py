@@ -15,6 +15,8 @@ from .pages import PageSpec, SiteSection, UnsafePath, check_path
 from .plans import SECTION_PATH as PLANS_PATH
 from .plans import plan_pages, plan_section
 from .sitemap import SITEMAP_PATH, sitemap_page
+from .tthc import SECTION_PATH as PROCEDURES_PATH
+from .tthc import tthc_feed, tthc_index, tthc_pages, tthc_section
 
 
 class DuplicatePage(ValueError):
@@ -32,7 +34,10 @@ class FeedLink:
 
 def site_feeds(portal: Portal) -> list[FeedSpec]:
     """Every feed of the site; each content type adds its own here."""
-    return []
+    feeds = []
+    if portal.procedures:
+        feeds.append(tthc_feed(portal))
+    return feeds
 
 
 def feed_links(feeds: list[FeedSpec]) -> list[FeedLink]:
@@ -41,11 +46,14 @@ def feed_links(feeds: list[FeedSpec]) -> list[FeedLink]:
 
 
 def site_outputs(portal: Portal, feeds: list[FeedSpec]) -> list[OutputFile]:
-    """Files written after the pages: feeds now; print files and cards as they come."""
-    return [
+    """Files written after the pages: feeds, search data; print files and cards as they come."""
+    outputs = [
         OutputFile(f.path, render_feed(f, portal.site.url), source=f"nguồn tin «{f.title}»")
         for f in feeds
     ]
+    if portal.procedures:
+        outputs.append(tthc_index(portal))
+    return outputs
 
 
 def site_sections(portal: Portal, content_pages: dict[str, str]) -> list[SiteSection]:
@@ -55,6 +63,8 @@ def site_sections(portal: Portal, content_pages: dict[str, str]) -> list[SiteSec
     outside the menu are listed too.
     """
     expanded = {PLANS_PATH: plan_section(portal)}
+    if portal.procedures:
+        expanded[PROCEDURES_PATH] = tthc_section(portal)
     sections: list[SiteSection] = []
     listed: set[str] = set()
     for item in portal.site.menu:
@@ -74,7 +84,7 @@ def generate_pages(
 ) -> list[PageSpec]:
     """All generated pages; raises DuplicatePage or UnsafePath on a clash or a bad path."""
     content_pages = content_pages or {}
-    pages = [home_page(env, portal), *plan_pages(env, portal)]
+    pages = [home_page(env, portal), *plan_pages(env, portal), *tthc_pages(env, portal)]
     sections = site_sections(portal, content_pages)
     pages.append(sitemap_page(env, portal, sections))
     seen = {path: f"trang «{title}» trong content/" for path, title in content_pages.items()}
