@@ -97,20 +97,28 @@ def _suggestions(raw: list[dict[str, Any]]) -> dict[FieldPath, str]:
     return hints
 
 
-def translate(exc: ValidationError, rel: str, lines: LineMap, prefix: FieldPath = ()) -> list:
-    """DataErrors for every error in `exc`, located in file `rel`."""
-    errors = []
+def problems(exc: ValidationError) -> list[tuple[FieldPath, str, str | None]]:
+    """(field path, Vietnamese message, value given) for every error in `exc`."""
+    found = []
     raw = exc.errors(include_url=False)
     hints = _suggestions(raw)
     for err in raw:
         loc = _clean_loc(err["loc"])
-        path = (*prefix, *loc)
         given = None if err["type"] in ("missing",) else shorten(err.get("input"))
         if isinstance(err.get("input"), (dict, list)):
             given = None
         message = _message(err)
         if loc in hints:
             message += f"; có phải ý bạn là «{hints[loc]}»?"
+        found.append((loc, message, given))
+    return found
+
+
+def translate(exc: ValidationError, rel: str, lines: LineMap, prefix: FieldPath = ()) -> list:
+    """DataErrors for every error in `exc`, located in file `rel`."""
+    errors = []
+    for loc, message, given in problems(exc):
+        path = (*prefix, *loc)
         errors.append(
             DataError(
                 file=rel,
