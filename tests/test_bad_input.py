@@ -21,6 +21,7 @@ from .conftest import ROOT
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
 PLAN_NAME = "ke-hoach-mau.yml"
+PROCEDURE_NAME = "thu-tuc-mau.yml"
 
 
 def read_expectations(path: Path) -> dict[str, str]:
@@ -41,6 +42,10 @@ def project_with(tmp_path: Path, fixture: Path) -> tuple[Path, str]:
         shutil.copy(fixture, data / "site.yml")
         return data, "data/site.yml"
     shutil.copy(ROOT / "data" / "site.yml", data / "site.yml")
+    if fixture.name.startswith("tthc-"):
+        (data / "thu-tuc").mkdir()
+        shutil.copy(fixture, data / "thu-tuc" / PROCEDURE_NAME)
+        return data, f"data/thu-tuc/{PROCEDURE_NAME}"
     shutil.copy(fixture, data / "ke-hoach" / PLAN_NAME)
     return data, f"data/ke-hoach/{PLAN_NAME}"
 
