@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .models.plan import Plan
 from .models.site import SiteProfile
 from .models.tthc import Procedure
+from .tthc_catalogue import Catalogue, ChangeEntry, build_catalogue, change_entries
 from .vietnamese.collation import sort_key
 
 
@@ -22,6 +24,16 @@ class Portal:
         return sorted(
             by_issuer, key=lambda p: (p.doc.year, p.doc.date.sort_value), reverse=True
         )
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        """Procedures in force by field and the abolished ones, computed once per build."""
+        return build_catalogue(self.procedures)
+
+    @cached_property
+    def changes(self) -> list[ChangeEntry]:
+        """Every change of every procedure, newest first."""
+        return change_entries(self.procedures)
 
     def plan(self, slug: str) -> Plan | None:
         return next((p for p in self.plans if p.slug == slug), None)

@@ -16,14 +16,13 @@ from generators.models.tthc import Fee, Procedure, ProcedureDocument, TimeLimit
 from generators.portal import Portal
 from generators.render.environment import make_environment
 from generators.render.tthc import (
-    build_catalogue,
     catalogue_page,
-    change_entries,
     changes_page,
     procedure_page,
     tthc_feed,
     tthc_index,
 )
+from generators.tthc_catalogue import build_catalogue, change_entries
 from generators.yamlsource import read_yaml
 from generators.yamlwriter import model_yaml
 

@@ -9,7 +9,6 @@ after the pages; without JavaScript, every procedure is two links away.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime, time
 
 from jinja2 import Environment
@@ -21,14 +20,13 @@ from ..models.tthc import (
     LEVELS,
     ONLINE_LEVELS,
     STATUSES,
-    Change,
     Procedure,
     RequiredDocument,
     change_anchors,
 )
 from ..outputs import OutputFile
 from ..portal import Portal
-from ..vietnamese.collation import sort_key
+from ..tthc_catalogue import Catalogue, ChangeEntry, FieldGroup, by_name
 from ..vietnamese.dates import VIETNAM_TZ, format_short
 from ..vietnamese.text import slugify
 from .pages import PageSpec, SiteSection, render_page
@@ -51,68 +49,8 @@ def field_path(field: str) -> str:
     return f"{FIELDS_PATH}{slugify(field)}/"
 
 
-def by_name(procedures: list[Procedure]) -> list[Procedure]:
-    """Vietnamese alphabetical order of names (a ă â b c d đ …), then by code."""
-    return sorted(procedures, key=lambda p: (sort_key(p.doc.name), p.doc.code))
-
-
-@dataclass(frozen=True)
-class FieldGroup:
-    field: str
-    procedures: list[Procedure]
-
-    @property
-    def slug(self) -> str:
-        return slugify(self.field)
-
-    @property
-    def path(self) -> str:
-        return field_path(self.field)
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    """Procedures in force grouped by field, both in Vietnamese order, and the abolished ones."""
-
-    groups: list[FieldGroup]
-    abolished: list[Procedure]
-
-    @property
-    def total(self) -> int:
-        return sum(len(g.procedures) for g in self.groups)
-
-    def count_online(self, level: str) -> int:
-        return sum(1 for g in self.groups for p in g.procedures if p.doc.online == level)
-
-
-def build_catalogue(procedures: list[Procedure]) -> Catalogue:
-    grouped: dict[str, list[Procedure]] = {}
-    for procedure in by_name([p for p in procedures if p.in_force]):
-        grouped.setdefault(procedure.doc.field, []).append(procedure)
-    fields = sorted(grouped, key=sort_key)
-    abolished = by_name([p for p in procedures if not p.in_force])
-    return Catalogue([FieldGroup(f, grouped[f]) for f in fields], abolished)
-
-
-@dataclass(frozen=True)
-class ChangeEntry:
-    procedure: Procedure
-    change: Change
-    anchor: str
-
-    @property
-    def path(self) -> str:
-        return f"{procedure_path(self.procedure)}#{self.anchor}"
-
-
-def change_entries(procedures: list[Procedure]) -> list[ChangeEntry]:
-    """Every history entry of every procedure, newest first, then by name."""
-    entries = [
-        ChangeEntry(p, change, anchor)
-        for p in by_name(procedures)
-        for change, anchor in zip(p.doc.history, change_anchors(p.doc.history), strict=True)
-    ]
-    return sorted(entries, key=lambda e: e.change.date, reverse=True)
+def change_path(entry: ChangeEntry) -> str:
+    return f"{procedure_path(entry.procedure)}#{entry.anchor}"
 
 
 def document_groups(documents: list[RequiredDocument]) -> list[tuple[str | None, list]]:
@@ -164,6 +102,7 @@ def catalogue_page(env: Environment, portal: Portal, catalogue: Catalogue) -> Pa
         site=portal.site,
         labels=_labels(),
         procedure_path=procedure_path,
+        field_path=field_path,
         index_path=INDEX_PATH,
         changes_path=CHANGES_PATH,
         feed_path=FEED_PATH,
@@ -179,12 +118,13 @@ def catalogue_page(env: Environment, portal: Portal, catalogue: Catalogue) -> Pa
 
 
 def field_page(env: Environment, portal: Portal, group: FieldGroup) -> PageSpec:
+    path = field_path(group.field)
     html = render_page(
-        env, "tthc_field.html", group.path, group=group, labels=_labels(),
+        env, "tthc_field.html", path, group=group, labels=_labels(),
         procedure_path=procedure_path,
     )
     return PageSpec(
-        path=group.path,
+        path=path,
         title=f"Thủ tục hành chính lĩnh vực {group.field}",
         html=html,
         description=f"{len(group.procedures)} thủ tục hành chính lĩnh vực {group.field} của "
@@ -200,6 +140,7 @@ def changes_page(env: Environment, portal: Portal, entries: list[ChangeEntry]) -
         CHANGES_PATH,
         entries=entries[:MAX_CHANGES_ON_PAGE],
         total=len(entries),
+        change_path=change_path,
         feed_path=FEED_PATH,
     )
     return PageSpec(
@@ -216,21 +157,20 @@ def changes_page(env: Environment, portal: Portal, entries: list[ChangeEntry]) -
 def tthc_pages(env: Environment, portal: Portal) -> list[PageSpec]:
     if not portal.procedures:
         return []
-    catalogue = build_catalogue(portal.procedures)
+    catalogue = portal.catalogue
     return [
         catalogue_page(env, portal, catalogue),
         *(field_page(env, portal, g) for g in catalogue.groups),
-        changes_page(env, portal, change_entries(portal.procedures)),
+        changes_page(env, portal, portal.changes),
         *(procedure_page(env, portal, p) for p in portal.procedures),
     ]
 
 
 def tthc_section(portal: Portal) -> SiteSection:
     """Site-map entry: the fields and the changes page (not 2,000 procedure links)."""
-    catalogue = build_catalogue(portal.procedures)
     children = [SiteSection(CHANGES_TITLE, CHANGES_PATH)] + [
-        SiteSection(f"Lĩnh vực {g.field} ({len(g.procedures)} thủ tục)", g.path)
-        for g in catalogue.groups
+        SiteSection(f"Lĩnh vực {g.field} ({len(g.procedures)} thủ tục)", field_path(g.field))
+        for g in portal.catalogue.groups
     ]
     return SiteSection(SECTION_TITLE, SECTION_PATH, children)
 
@@ -255,7 +195,7 @@ def _change_item(site_url: str, entry: ChangeEntry) -> FeedItem:
     )
     return FeedItem(
         title=f"{change.label}: {doc.name}",
-        url=site_url + entry.path,
+        url=site_url + change_path(entry),
         published=datetime.combine(change.date, time(), tzinfo=VIETNAM_TZ),
         summary=summary,
         content_html=content,
@@ -266,7 +206,7 @@ def _change_item(site_url: str, entry: ChangeEntry) -> FeedItem:
 def tthc_feed(portal: Portal) -> FeedSpec:
     """RSS of the changes, for partner portals; newest 50 (feeds.MAX_ITEMS)."""
     site = portal.site
-    entries = change_entries(portal.procedures)
+    entries = portal.changes
     return FeedSpec(
         path=FEED_PATH,
         format="rss",
@@ -284,7 +224,7 @@ def tthc_index(portal: Portal) -> OutputFile:
 
     Row: [name, path below /thu-tuc/, code, field number, levels, online level, abolished].
     """
-    catalogue = build_catalogue(portal.procedures)
+    catalogue = portal.catalogue
     fields = [g.field for g in catalogue.groups]
     for procedure in catalogue.abolished:
         if procedure.doc.field not in fields:
