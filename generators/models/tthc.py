@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BeforeValidator,
@@ -49,7 +49,8 @@ STATUSES: dict[str, str] = {
     "sua-doi": "Còn hiệu lực (đã sửa đổi, bổ sung)",
     "bai-bo": "Đã bãi bỏ",
 }
-TIME_UNITS = ("giờ làm việc", "giờ", "ngày làm việc", "ngày", "tháng")
+TimeUnit = Literal["giờ làm việc", "giờ", "ngày làm việc", "ngày", "tháng"]
+TIME_UNITS: tuple[str, ...] = get_args(TimeUnit)
 
 Level = Literal["tinh", "huyen", "xa"]
 OnlineLevel = Literal["toan-trinh", "mot-phan", "khong"]
@@ -142,7 +143,7 @@ class TimeLimit(Model):
     """Thời hạn giải quyết: "5 ngày làm việc", with an optional remark."""
 
     amount: Decimal = Field(gt=0)
-    unit: Literal["giờ làm việc", "giờ", "ngày làm việc", "ngày", "tháng"]
+    unit: TimeUnit
     note: str | None = Field(None, description="Ví dụ: kể từ ngày nhận đủ hồ sơ hợp lệ")
 
     @field_validator("amount", mode="before")
@@ -362,9 +363,6 @@ class Procedure:
 
     def levels_text(self) -> str:
         return ", ".join(LEVELS[level] for level in self.doc.levels)
-
-    def channel(self, kind: str) -> Channel | None:
-        return next((c for c in self.doc.channels if c.channel == kind), None)
 
 
 def change_anchors(history: list[Change]) -> list[str]:

@@ -16,7 +16,6 @@ from markupsafe import escape
 
 from ..feeds import FeedItem, FeedSpec
 from ..models.tthc import (
-    CHANNELS,
     LEVELS,
     ONLINE_LEVELS,
     STATUSES,
@@ -62,8 +61,7 @@ def document_groups(documents: list[RequiredDocument]) -> list[tuple[str | None,
 
 
 def _labels() -> dict[str, dict[str, str]]:
-    return {"levels": LEVELS, "online": ONLINE_LEVELS, "channels": CHANNELS,
-            "statuses": STATUSES}
+    return {"levels": LEVELS, "online": ONLINE_LEVELS, "statuses": STATUSES}
 
 
 def procedure_page(env: Environment, portal: Portal, procedure: Procedure) -> PageSpec:
