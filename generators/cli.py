@@ -4,6 +4,7 @@
     cchc new TITLE create a news article with its front matter filled in
     cchc build     build the site safely (a failed build leaves site/ untouched)
     cchc schema    regenerate the JSON Schemas in schemas/
+    cchc tthc import FILE    procedures from a CSV or XLSX export into data/thu-tuc/
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ def _check(args: argparse.Namespace) -> int:
     print(
         f"Dữ liệu hợp lệ: hồ sơ trang, {len(portal.plans)} kế hoạch, "
         f"{len(portal.articles)} bài viết đã đến ngày đăng (kể cả bản nháp), "
+        f"{len(portal.procedures)} thủ tục hành chính, "
         f"{len(portal.questions)} câu hỏi, {len(portal.legal.documents)} văn bản{hotlines}."
     )
     return 0
@@ -72,6 +74,21 @@ def _ask(prompt: str) -> str:
     return input(prompt)
 
 
+def _tthc_import(args: argparse.Namespace) -> int:
+    from .tthc_import import ImportFailed, import_procedures
+
+    try:
+        report = import_procedures(
+            Path(args.file), Path(args.root).resolve(), force=args.force, dry_run=args.dry_run,
+            sheet=args.sheet,
+        )
+    except ImportFailed as exc:
+        print(f"Không nhập được: {exc}", file=sys.stderr)
+        return 1
+    print(report.format())
+    return 0 if report.ok else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cchc", description="Công cụ của ban biên tập CCHC.")
     parser.add_argument("--root", default=".", help="thư mục dự án (mặc định: thư mục hiện tại)")
@@ -92,6 +109,18 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", default="site")
     build.add_argument("--no-strict", action="store_true", help="không dừng khi có cảnh báo")
     build.set_defaults(run=_build)
+
+    tthc = commands.add_parser("tthc", help="thủ tục hành chính")
+    tthc_commands = tthc.add_subparsers(dest="tthc_command", required=True, metavar="LỆNH")
+    importer = tthc_commands.add_parser(
+        "import", help="nhập thủ tục từ tệp CSV hoặc XLSX vào data/thu-tuc/"
+    )
+    importer.add_argument("file", metavar="TỆP", help="tệp .csv (UTF-8) hoặc .xlsx")
+    importer.add_argument("--force", action="store_true",
+                          help="ghi đè tệp đã có khi nội dung khác với dữ liệu nhập")
+    importer.add_argument("--dry-run", action="store_true", help="chỉ báo cáo, không ghi tệp")
+    importer.add_argument("--sheet", help="tên trang tính (mặc định: trang đầu tiên)")
+    importer.set_defaults(run=_tthc_import)
     return parser
 
 

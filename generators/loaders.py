@@ -8,6 +8,7 @@ Data layout (one scheme, documented in the README):
     data/duong-day-nong.yml     the hotline directory, published at /duong-day-nong/
     data/hoi-dap/<slug>.yml     one question and answer per file, at /hoi-dap/<slug>/
     data/van-ban.yml            the legal documents register, at /van-ban/ and /van-ban/<slug>/
+    data/thu-tuc/<slug>.yml     one administrative procedure per file, at /thu-tuc/<slug>/
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ from .models.legal import LegalRegister
 from .models.plan import Plan, PlanDocument
 from .models.qa import QuestionAnswer, QuestionDocument
 from .models.site import SiteProfile
+from .models.tthc import Procedure, ProcedureDocument
 from .plan_checks import check_plan
 from .portal import Portal
 from .qa_checks import check_question, check_topics
 from .site_checks import check_site
+from .tthc_checks import check_procedure, check_slug
 from .validation import validate
 from .vietnamese.dates import build_now
 from .vietnamese.text import is_slug, slugify
@@ -169,6 +172,35 @@ def load_legal(data_dir: Path, root: Path, errors: ErrorCollector) -> LegalRegis
     return register
 
 
+
+def load_procedures(
+    data_dir: Path, root: Path, errors: ErrorCollector, fields: list[str] | None
+) -> list[Procedure]:
+    """Every procedure; `fields` (the site's procedure fields) is None if the profile is broken."""
+    procedures = []
+    code_at: dict[str, str] = {}
+    for path in item_files(data_dir / "thu-tuc", root, errors, "cap-doi-giay-phep-lai-xe"):
+        rel = _relative(path, root)
+        reserved = check_slug(path.stem)
+        if reserved:
+            errors.add(DataError(rel, reserved))
+            continue
+        loaded = read_model(path, root, ProcedureDocument, errors)
+        if loaded is None:
+            continue
+        document, lines = loaded
+        problems = check_procedure(document, fields)
+        if document.code in code_at:
+            problems.append(
+                (("code",), f"mã thủ tục {document.code} đã dùng trong {code_at[document.code]}; "
+                 "mỗi thủ tục một tệp, mã không trùng nhau")
+            )
+        code_at.setdefault(document.code, rel)
+        report_problems(errors, rel, lines, problems)
+        procedures.append(Procedure(path.stem, document))
+    return procedures
+
+
 def load_portal(
     data_dir: Path,
     root: Path | None = None,
@@ -193,11 +225,13 @@ def load_portal(
             content_dir, root, site, plans, errors,
             now=now or build_now(), include_drafts=include_drafts,
         )
+    fields = site.procedure_fields if site else None
+    procedures = load_procedures(data_dir, root, errors, fields)
     errors.raise_if_any()
     assert site is not None  # an absent or invalid profile is an error above
     return Portal(
         site=site, plans=plans, articles=articles, hotlines=hotlines, questions=questions,
-        legal=legal,
+        legal=legal, procedures=procedures,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .models.article import Article
 from .models.hotline import HotlineDirectory
@@ -10,6 +11,8 @@ from .models.legal import LegalRegister
 from .models.plan import Plan
 from .models.qa import QuestionAnswer
 from .models.site import SiteProfile
+from .models.tthc import Procedure
+from .tthc_catalogue import Catalogue, ChangeEntry, build_catalogue, change_entries
 from .vietnamese.collation import sort_key
 
 
@@ -21,6 +24,7 @@ class Portal:
     hotlines: HotlineDirectory | None = None
     questions: list[QuestionAnswer] = field(default_factory=list)
     legal: LegalRegister = field(default_factory=LegalRegister)
+    procedures: list[Procedure] = field(default_factory=list)
 
     def plans_newest_first(self) -> list[Plan]:
         """Newest plan year first; within a year, by date, then issuer in Vietnamese order."""
@@ -28,6 +32,16 @@ class Portal:
         return sorted(
             by_issuer, key=lambda p: (p.doc.year, p.doc.date.sort_value), reverse=True
         )
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        """Procedures in force by field and the abolished ones, computed once per build."""
+        return build_catalogue(self.procedures)
+
+    @cached_property
+    def changes(self) -> list[ChangeEntry]:
+        """Every change of every procedure, newest first."""
+        return change_entries(self.procedures)
 
     def plan(self, slug: str) -> Plan | None:
         return next((p for p in self.plans if p.slug == slug), None)

@@ -16,6 +16,7 @@ from .models.legal import LegalRegister
 from .models.plan import PlanDocument
 from .models.qa import QuestionDocument
 from .models.site import SiteProfile
+from .models.tthc import ProcedureDocument
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "site.schema.json": SiteProfile,
@@ -23,6 +24,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "hotlines.schema.json": HotlineDirectory,
     "question.schema.json": QuestionDocument,
     "legal.schema.json": LegalRegister,
+    "procedure.schema.json": ProcedureDocument,
 }
 
 

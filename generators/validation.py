@@ -111,6 +111,28 @@ def _suggestions(raw: list[dict[str, Any]], fields: set[str]) -> dict[FieldPath,
     return hints
 
 
+def problems(
+    exc: ValidationError, fields: set[str] | None = None
+) -> list[tuple[FieldPath, str, str | None]]:
+    """(field path, Vietnamese message, value given) for every error in `exc`.
+
+    `fields` are the names the model knows, to suggest one for a misspelt field.
+    """
+    found = []
+    raw = exc.errors(include_url=False)
+    hints = _suggestions(raw, fields or set())
+    for err in raw:
+        loc = _clean_loc(err["loc"])
+        given = None if err["type"] in ("missing",) else shorten(err.get("input"))
+        if isinstance(err.get("input"), (dict, list)):
+            given = None
+        message = _message(err)
+        if loc in hints:
+            message += f"; có phải ý bạn là «{hints[loc]}»?"
+        found.append((loc, message, given))
+    return found
+
+
 def translate(
     exc: ValidationError,
     rel: str,
@@ -120,17 +142,8 @@ def translate(
 ) -> list[DataError]:
     """DataErrors for every error in `exc`, located in file `rel`."""
     errors = []
-    raw = exc.errors(include_url=False)
-    hints = _suggestions(raw, fields or set())
-    for err in raw:
-        loc = _clean_loc(err["loc"])
+    for loc, message, given in problems(exc, fields):
         path = (*prefix, *loc)
-        given = None if err["type"] in ("missing",) else shorten(err.get("input"))
-        if isinstance(err.get("input"), (dict, list)):
-            given = None
-        message = _message(err)
-        if loc in hints:
-            message += f"; có phải ý bạn là «{hints[loc]}»?"
         errors.append(
             DataError(
                 file=rel,

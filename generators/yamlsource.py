@@ -146,12 +146,14 @@ def normalise(value: Any) -> Any:
     return value
 
 
-def decode_text(raw: bytes, rel: str) -> str:
+def decode_text(raw: bytes, rel: str, max_bytes: int = MAX_FILE_BYTES) -> str:
     """UTF-8 text of a data file, or a YamlProblem saying why not."""
-    if len(raw) > MAX_FILE_BYTES:
+    if len(raw) > max_bytes:
         size_mb = len(raw) / 1024 / 1024
+        limit = f"{max_bytes / 1024 / 1024:g}"
         raise YamlProblem(
-            [DataError(rel, f"tệp quá lớn ({size_mb:.1f} MB); tối đa 2 MB một tệp, hãy tách nhỏ")]
+            [DataError(rel, f"tệp quá lớn ({size_mb:.1f} MB); tối đa {limit} MB một tệp, hãy "
+                       "tách nhỏ")]
         )
     try:
         text = raw.decode("utf-8-sig")

@@ -21,6 +21,7 @@ from .conftest import ROOT
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
 PLAN_NAME = "ke-hoach-mau.yml"
+PROCEDURE_NAME = "thu-tuc-mau.yml"
 
 
 def read_expectations(source: Path | list[str]) -> dict[str, str]:
@@ -42,6 +43,7 @@ PLACES = {
     "hotlines-": "duong-day-nong.yml",
     "question-": "hoi-dap/cau-hoi-mau.yml",
     "legal-": "van-ban.yml",
+    "tthc-": f"thu-tuc/{PROCEDURE_NAME}",
 }
 
 

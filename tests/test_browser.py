@@ -24,7 +24,13 @@ PAGES = [
     "hoi-dap/",
     "hoi-dap/nop-le-phi-bang-chuyen-khoan/",
     "van-ban/",
+    "thu-tuc/",
+    "thu-tuc/linh-vuc/duong-bo/",
+    "thu-tuc/moi-cap-nhat/",
+    "thu-tuc/doi-giay-phep-lai-xe-do-nganh-gtvt-cap/",
 ]
+CATALOGUE = "thu-tuc/"
+LICENCE = "thu-tuc/doi-giay-phep-lai-xe-do-nganh-gtvt-cap/"
 
 
 @pytest.fixture(scope="module")
@@ -115,4 +121,92 @@ def test_hotline_box_numbers_are_big_enough_to_tap(browser: Browser, site_url: s
         box = numbers.nth(i).bounding_box()
         # WCAG 2.2 target size: at least 24 × 24 CSS pixels.
         assert box is not None and box["height"] >= 24 and box["width"] >= 24
+def test_typing_without_diacritics_finds_the_procedure(browser: Browser, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 740}, is_mobile=True)
+    page.goto(site_url + CATALOGUE)
+    box = page.locator("#tthc-q")
+    assert box.is_visible()
+    box.press_sequentially("giay phep lai xe", delay=20)
+    results = page.locator("[data-cchc-tthc-results]")
+    page.wait_for_function("location.search === '?q=giay+phep+lai+xe'")  # the last keystroke
+    names = results.locator("li > a").all_text_contents()
+    assert names[0] == "Cấp giấy phép lái xe quốc tế"  # the phrase as typed ranks first
+    assert "Đổi giấy phép lái xe do ngành Giao thông vận tải cấp" in names
+    assert all("giấy phép lái xe" in n.lower() for n in names[:6])
+    assert results.locator("h2").text_content() == f"Tìm thấy {len(names)} thủ tục"
+    assert not page.locator("[data-cchc-tthc-browse]").is_visible()
+    # With diacritics, the same procedures.
+    box.fill("giấy phép lái xe")
+    page.wait_for_timeout(300)
+    assert results.locator("li > a").all_text_contents() == names
+    # Field, level and online level narrow the list; clearing everything shows the fields.
+    box.fill("")
+    page.select_option("#tthc-linh-vuc", "duong-thuy-noi-dia")
+    page.select_option("#tthc-cap", "xa")
+    page.wait_for_timeout(300)
+    metas = results.locator("li .cchc-meta").all_text_contents()
+    assert metas and all("Đường thủy nội địa" in m and "Cấp xã" in m for m in metas)
+    page.select_option("#tthc-linh-vuc", "")
+    page.select_option("#tthc-cap", "")
+    page.select_option("#tthc-truc-tuyen", "khong")
+    page.wait_for_timeout(300)
+    metas = results.locator("li .cchc-meta").all_text_contents()
+    assert metas and all("Trực tuyến: không" in m for m in metas)
+    page.select_option("#tthc-truc-tuyen", "")
+    page.wait_for_timeout(300)
+    assert page.locator("[data-cchc-tthc-browse]").is_visible() and not results.is_visible()
+    page.close()
+
+
+def test_a_shared_search_address_opens_with_its_results(browser: Browser, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    page.goto(site_url + CATALOGUE + "?q=ben+thuy")
+    page.locator("[data-cchc-tthc-results] li").first.wait_for()
+    assert page.locator("#tthc-q").input_value() == "ben thuy"
+    names = page.locator("[data-cchc-tthc-results] li > a").all_text_contents()
+    assert names == ["Công bố hoạt động bến thủy nội địa"]
+    page.close()
+
+
+def test_the_filter_script_is_small(built_site: Path) -> None:
+    assert (built_site / "assets" / "tthc-filter.js").stat().st_size < 10 * 1024
+
+
+def test_the_complete_list_works_without_javascript(browser: Browser, site_url: str,
+                                                     built_site: Path) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375,
+                                                                       "height": 740})
+    page = context.new_page()
+    page.goto(site_url + CATALOGUE)
+    assert not page.locator("[data-cchc-tthc-filter]").is_visible()
+    fields = page.locator(".cchc-tthc-fields a")
+    listed = 0
+    for index in range(fields.count()):
+        page.goto(site_url + CATALOGUE)
+        fields.nth(index).click()
+        listed += page.locator(".cchc-tthc-list li").count()
+        first = page.locator(".cchc-tthc-list li a").first
+        first.click()
+        assert page.locator("h1").is_visible() and page.locator("#cach-thuc").is_visible()
+    procedure_pages = [p for p in (built_site / "thu-tuc").glob("*/index.html")
+                       if p.parent.name not in ("moi-cap-nhat", "linh-vuc")]
+    page.goto(site_url + CATALOGUE)
+    abolished = page.locator("#da-bai-bo + ul li").count()
+    assert listed + abolished == len(procedure_pages)
+    context.close()
+
+
+def test_a_procedure_prints_for_the_one_stop_desk(browser: Browser, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site_url + LICENCE)
+    page.emulate_media(media="print")
+    assert page.locator(".cchc-tthc__agency").is_visible()
+    for selector in (".md-header", ".cchc-banner", ".cchc-tthc__toc", ".cchc-tthc__online",
+                     ".cchc-actions", ".cchc-back"):
+        assert not page.locator(selector).first.is_visible(), selector
+    for selector in ("#trinh-tu", ".cchc-tthc__channels", ".cchc-tthc__documents", "#can-cu",
+                     ".cchc-tthc__source"):
+        assert page.locator(selector).first.is_visible(), selector
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
     page.close()

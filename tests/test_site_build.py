@@ -77,7 +77,7 @@ def test_layout_follows_circular_32_2017(built_site: Path) -> None:
     menu = [a.text_content().strip() for a in page.xpath("//nav[contains(@class,'md-tabs')]//a")]
     # Thông tư 32/2017: Trang chủ and Giới thiệu first, Sơ đồ trang last; sections in between.
     assert menu[:2] == ["Trang chủ", "Giới thiệu"] and menu[-1] == "Sơ đồ trang"
-    assert {"Tin tức", "Kế hoạch", "Văn bản", "Hỏi đáp", "Đường dây nóng",
+    assert {"Tin tức", "Kế hoạch", "Thủ tục hành chính", "Văn bản", "Hỏi đáp", "Đường dây nóng",
             "Dịch vụ công trực tuyến"} <= set(menu)
     footer = page.xpath("//footer[contains(@class,'cchc-footer')]")[0].text_content()
     for expected in ("Sở Giao thông vận tải tỉnh Quảng Trị", "Lê Quang Minh", "Hùng Vương",
@@ -175,3 +175,37 @@ def test_a_strict_warning_also_keeps_the_old_site(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "Traceback" not in result.stdout + result.stderr
     assert _digest(site) == before
+
+
+def test_every_procedure_has_its_page_outside_the_navigation(built_site: Path) -> None:
+    portal = load_portal(ROOT / "data", ROOT)
+    for procedure in portal.procedures:
+        path = built_site / "thu-tuc" / procedure.slug / "index.html"
+        page = parse(path)
+        assert procedure.doc.name in page.xpath("string(//h1)"), procedure.slug
+        nav_links = page.xpath("//nav[contains(@class,'md-nav--primary')]//a/@href")
+        assert not [link for link in nav_links if procedure.slug in link]
+        [date] = page.xpath("//meta[@name='DC.date']/@content")
+        assert date == procedure.updated.isoformat()
+    catalogue = parse(built_site / "thu-tuc" / "index.html")
+    assert catalogue.xpath("//nav[contains(@class,'md-tabs')]//a[normalize-space()="
+                           "'Thủ tục hành chính']")
+
+
+def test_the_change_feed_is_announced_and_valid(built_site: Path) -> None:
+    from .feedcheck import check_rss
+
+    base = "https://sgtvt.quangtri.gov.vn/cchc/"
+    data = (built_site / "thu-tuc" / "rss.xml").read_bytes()
+    root = check_rss(data, f"{base}thu-tuc/rss.xml")
+    assert root.findtext("channel/link") == f"{base}thu-tuc/moi-cap-nhat/"
+    home = parse(built_site / "index.html")
+    assert "thu-tuc/rss.xml" in home.xpath(
+        "//link[@rel='alternate'][@type='application/rss+xml']/@href"
+    )
+    sitemap = ElementTree.parse(built_site / "sitemap.xml").getroot()
+    urls = {loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    assert f"{base}thu-tuc/doi-giay-phep-lai-xe-do-nganh-gtvt-cap/" in urls
+    site_map = parse(built_site / "so-do-trang" / "index.html")
+    links = site_map.xpath("//nav[contains(@class,'cchc-sitemap')]//a/@href")
+    assert "../thu-tuc/moi-cap-nhat/" in links and "../thu-tuc/linh-vuc/duong-bo/" in links

@@ -179,6 +179,11 @@ class SiteProfile(Model):
         None,
         description="Thông tin bằng tiếng Anh; khi có, mọi đơn vị và chức vụ cần tên tiếng Anh",
     )
+    procedure_fields: list[Text] = Field(
+        default_factory=list,
+        description="Lĩnh vực thủ tục hành chính của cơ quan, như trên Cơ sở dữ liệu quốc gia "
+        "về thủ tục hành chính (Đường bộ, Đường thủy nội địa…); mỗi thủ tục thuộc một lĩnh vực",
+    )
 
     @field_validator("url")
     @classmethod

@@ -30,6 +30,8 @@ from .qa import SECTION_PATH as QA_PATH
 from .qa import qa_feed, qa_pages, qa_section
 from .search_page import search_page
 from .sitemap import SITEMAP_PATH, sitemap_page
+from .tthc import SECTION_PATH as PROCEDURES_PATH
+from .tthc import tthc_feed, tthc_index, tthc_pages, tthc_section
 
 
 class DuplicatePage(ValueError):
@@ -53,6 +55,8 @@ def site_feeds(portal: Portal, news: NewsRender | None = None) -> list[FeedSpec]
     qa = qa_feed(portal)
     if qa is not None:
         feeds.append(qa)
+    if portal.procedures:
+        feeds.append(tthc_feed(portal))
     return feeds
 
 
@@ -69,7 +73,7 @@ def site_outputs(
     cache_dir: Path | None = None,
     news: NewsRender | None = None,
 ) -> list[OutputFile]:
-    """Files written after the pages: feeds, search index, resized images; print files later."""
+    """Files written after the pages: feeds, search index, catalogue data, resized images."""
     outputs = [
         OutputFile(f.path, render_feed(f, portal.site.url), source=f"nguồn tin «{f.title}»")
         for f in feeds
@@ -80,6 +84,8 @@ def site_outputs(
     if content_dir is not None and cache_dir is not None:
         images = [image for article in portal.articles for image in article.images.values()]
         outputs += image_outputs(images, content_dir, ImageCache(cache_dir / "images"))
+    if portal.procedures:
+        outputs.append(tthc_index(portal))
     return outputs
 
 
@@ -100,6 +106,8 @@ def site_sections(
         expanded[QA_PATH] = qa_section(portal)
     if portal.legal.documents:
         expanded[LEGAL_PATH] = legal_section(portal)
+    if portal.procedures:
+        expanded[PROCEDURES_PATH] = tthc_section(portal)
     sections: list[SiteSection] = []
     listed: set[str] = set()
     for item in portal.site.menu:
@@ -124,7 +132,7 @@ def generate_pages(
 ) -> list[PageSpec]:
     """All generated pages; raises DuplicatePage or UnsafePath on a clash or a bad path."""
     content_pages = content_pages or {}
-    pages = [home_page(env, portal), *plan_pages(env, portal)]
+    pages = [home_page(env, portal), *plan_pages(env, portal), *tthc_pages(env, portal)]
     if news is not None:
         pages += news.pages(env)
     if feeds:

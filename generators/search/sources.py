@@ -8,6 +8,7 @@ from ..render.legal_links import document_path
 from ..render.news import NewsRender
 from ..render.plans import plan_path
 from ..render.qa import question_path
+from ..render.tthc import procedure_path
 from .records import SearchRecord, plain_text
 
 
@@ -117,10 +118,33 @@ def hotline_records(portal: Portal) -> list[SearchRecord]:
     ]
 
 
+def procedure_records(portal: Portal) -> list[SearchRecord]:
+    """Procedures by name, code, field, applicants and results; abolished ones say so."""
+    records = []
+    for procedure in portal.procedures:
+        doc = procedure.doc
+        status = "" if procedure.in_force else "Đã bãi bỏ. "
+        records.append(
+            SearchRecord(
+                url=procedure_path(procedure),
+                kind="thu-tuc",
+                title=doc.name,
+                text=(
+                    f"{status}Lĩnh vực {doc.field}. Đối tượng: {'; '.join(doc.applicants)}. "
+                    f"Kết quả: {'; '.join(doc.results)}. {plain_text(doc.requirements)}"
+                ),
+                date=procedure.latest.date.isoformat(),
+                keywords=(doc.code, doc.field, *(b.number for b in doc.legal_bases)),
+            )
+        )
+    return records
+
+
 def site_records(portal: Portal, news: NewsRender) -> list[SearchRecord]:
     """Everything searchable on the site; each content type adds its records here."""
     return [
         *article_records(portal, news),
+        *procedure_records(portal),
         *plan_records(portal),
         *question_records(portal),
         *legal_records(portal),

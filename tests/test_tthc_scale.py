@@ -1,0 +1,58 @@
+"""2,000 synthetic procedures (the benchmark's corpus) on top of the demo site, built as editors
+build it: every page stays under 500 KB of HTML and every procedure has its page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.synthetic_tthc import FIELDS, procedures, write_procedures
+from generators.loaders import load_portal
+
+from .conftest import ROOT, copy_project, run_build
+
+pytestmark = pytest.mark.build
+
+SIZE = 2000
+MAX_PAGE_BYTES = 500 * 1024
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("tthc-2000")
+    project = copy_project(folder / "project")
+    write_procedures(project, SIZE)
+    site = folder / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_the_synthetic_corpus_is_deterministic_and_varied() -> None:
+    first, again = procedures(50), procedures(50)
+    assert [d.model_dump() for _, d in first] == [d.model_dump() for _, d in again]
+    docs = [d for _, d in procedures(400)]
+    assert {d.online for d in docs} == {"toan-trinh", "mot-phan", "khong"}
+    assert {d.history[-1].action for d in docs} == {"moi", "sua-doi", "bai-bo"}
+    assert len({d.field for d in docs}) == len(FIELDS)
+
+
+def test_no_page_of_a_2000_procedure_catalogue_exceeds_500_kb(large_site: Path) -> None:
+    pages = list(large_site.rglob("*.html"))
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    assert largest.stat().st_size < MAX_PAGE_BYTES, (largest, largest.stat().st_size)
+    catalogue = large_site / "thu-tuc" / "index.html"
+    assert catalogue.stat().st_size < MAX_PAGE_BYTES / 4
+    procedure_pages = [p for p in (large_site / "thu-tuc").glob("*/index.html")
+                       if p.parent.name != "moi-cap-nhat"]
+    assert len(procedure_pages) >= SIZE
+
+
+def test_every_synthetic_procedure_is_listed_on_its_field_page(large_site: Path) -> None:
+    listed = 0
+    for page in (large_site / "thu-tuc" / "linh-vuc").glob("*/index.html"):
+        listed += page.read_text(encoding="utf-8").count('class="cchc-meta">Mã ')
+    in_force = sum(1 for _, d in procedures(SIZE) if d.history[-1].action != "bai-bo")
+    demo_in_force = sum(1 for p in load_portal(ROOT / "data", ROOT).procedures if p.in_force)
+    assert listed == in_force + demo_in_force
