@@ -4,6 +4,7 @@ Data layout (one scheme, documented in the README):
 
     data/site.yml               the site profile (SiteProfile)
     data/ke-hoach/<slug>.yml    one plan per file, published at /ke-hoach/<slug>/
+    data/ap-phich/<slug>.yml    one print (poster, banner, leaflet) per file, at /ap-phich/<slug>/
 """
 
 from __future__ import annotations
@@ -11,14 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, DataErrors, ErrorCollector, FieldPath, format_field
 from .models.plan import Plan, PlanDocument
+from .models.poster import Poster, PosterDocument, theme_poster, theme_slug
 from .models.site import SiteProfile
 from .plan_checks import check_plan
 from .portal import Portal
+from .poster_checks import check_poster
 from .validation import validate
+from .vietnamese.dates import build_now
 from .vietnamese.text import is_slug, slugify
 from .yamlsource import LineMap, YamlProblem, read_yaml
 
@@ -106,15 +110,45 @@ def load_plans(data_dir: Path, root: Path, errors: ErrorCollector) -> list[Plan]
     return plans
 
 
+def load_posters(
+    data_dir: Path, root: Path, errors: ErrorCollector, site: SiteProfile | None
+) -> list[Poster]:
+    """The prints in data/ap-phich/, plus the current yearly theme as a ready poster."""
+    posters = []
+    content = root / "content"
+    for path in item_files(data_dir / "ap-phich", root, errors, "ap-phich-dich-vu-cong-a3"):
+        loaded = read_model(path, root, PosterDocument, errors)
+        if loaded is None:
+            continue
+        document, lines = loaded
+        rel = _relative(path, root)
+        problems = check_poster(document)
+        if document.logo and not (content / document.logo).is_file():
+            problems.append((("logo",), f"không thấy tệp content/{document.logo}"))
+        report_problems(errors, rel, lines, problems)
+        posters.append(Poster(path.stem, document))
+    theme = site.theme_for(build_now().year) if site else None
+    if site and theme and not any(p.slug == theme_slug(theme) for p in posters):
+        try:
+            posters.append(theme_poster(site, theme))
+        except ValidationError as exc:
+            detail = "; ".join(str(e["msg"]) for e in exc.errors())
+            errors.add(DataError(_relative(data_dir / "site.yml", root),
+                                 f"không tạo được áp phích chủ đề năm {theme.year}: {detail}",
+                                 field="themes"))
+    return posters
+
+
 def load_portal(data_dir: Path, root: Path | None = None) -> Portal:
     """Every data file, validated; raises DataErrors listing all problems at once."""
     root = root or data_dir.parent
     errors = ErrorCollector()
     site = load_site(data_dir, root, errors)
     plans = load_plans(data_dir, root, errors)
+    posters = load_posters(data_dir, root, errors, site)
     errors.raise_if_any()
     assert site is not None  # an absent or invalid profile is an error above
-    return Portal(site=site, plans=plans)
+    return Portal(site=site, plans=plans, posters=posters)
 
 
 __all__ = ["DataErrors", "load_portal"]

@@ -12,11 +12,13 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .models.plan import PlanDocument
+from .models.poster import PosterDocument
 from .models.site import SiteProfile
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "site.schema.json": SiteProfile,
     "plan.schema.json": PlanDocument,
+    "poster.schema.json": PosterDocument,
 }
 
 

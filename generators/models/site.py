@@ -87,6 +87,12 @@ def contrast_with_white(hex_colour: str) -> float:
     return 1.05 / (_luminance(hex_colour) + 0.05)
 
 
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG contrast ratio between two `#rrggbb` colours (1 to 21)."""
+    light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 REQUIRED_MENU = {
     "": "Trang chủ",
     "gioi-thieu/": "Giới thiệu",
