@@ -19,7 +19,8 @@ def _check(args: argparse.Namespace) -> int:
 
     root = Path(args.root).resolve()
     portal = load_portal(root / "data", root)
-    print(f"Dữ liệu hợp lệ: hồ sơ trang và {len(portal.plans)} kế hoạch.")
+    print(f"Dữ liệu hợp lệ: hồ sơ trang, {len(portal.plans)} kế hoạch và "
+          f"{len(portal.posters)} ấn phẩm tuyên truyền.")
     return 0
 
 

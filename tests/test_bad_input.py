@@ -33,6 +33,10 @@ def read_expectations(path: Path) -> dict[str, str]:
     return expectations
 
 
+# Fixture name prefix → (folder under data/, file name the fixture is copied to).
+PLACES = {"plan-": ("ke-hoach", PLAN_NAME), "poster-": ("ap-phich", "ap-phich-mau.yml")}
+
+
 def project_with(tmp_path: Path, fixture: Path) -> tuple[Path, str]:
     """A data folder holding the demo site profile plus the fixture in its proper place."""
     data = tmp_path / "data"
@@ -41,8 +45,11 @@ def project_with(tmp_path: Path, fixture: Path) -> tuple[Path, str]:
         shutil.copy(fixture, data / "site.yml")
         return data, "data/site.yml"
     shutil.copy(ROOT / "data" / "site.yml", data / "site.yml")
-    shutil.copy(fixture, data / "ke-hoach" / PLAN_NAME)
-    return data, f"data/ke-hoach/{PLAN_NAME}"
+    folder, name = next(place for prefix, place in PLACES.items()
+                        if fixture.name.startswith(prefix))
+    (data / folder).mkdir(parents=True, exist_ok=True)
+    shutil.copy(fixture, data / folder / name)
+    return data, f"data/{folder}/{name}"
 
 
 def errors_for(data: Path) -> DataErrors:

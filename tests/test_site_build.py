@@ -75,8 +75,9 @@ def test_layout_follows_circular_32_2017(built_site: Path) -> None:
     banner = page.xpath("//*[contains(@class,'cchc-banner')]")[0].text_content()
     assert "SỞ GIAO THÔNG VẬN TẢI TỈNH QUẢNG TRỊ" in banner
     menu = [a.text_content().strip() for a in page.xpath("//nav[contains(@class,'md-tabs')]//a")]
-    assert menu[:5] == ["Trang chủ", "Giới thiệu", "Kế hoạch", "Dịch vụ công trực tuyến",
-                        "Sơ đồ trang"]
+    required = ["Trang chủ", "Giới thiệu", "Kế hoạch", "Dịch vụ công trực tuyến", "Sơ đồ trang"]
+    assert [title for title in menu if title in required] == required
+    assert menu[-1] == "Sơ đồ trang"
     footer = page.xpath("//footer[contains(@class,'cchc-footer')]")[0].text_content()
     for expected in ("Sở Giao thông vận tải tỉnh Quảng Trị", "Lê Quang Minh", "Hùng Vương",
                      "0233 3852 402", "vanphong.sgtvt@quangtri.gov.vn"):

@@ -69,11 +69,11 @@ class _Metrics:
 
 @cache
 def _metrics(weight: int) -> _Metrics:
-    font = TTFont(str(font_paths()[weight]), lazy=True)
-    cmap = font.getBestCmap()
-    hmtx = font["hmtx"]
-    advances = {code: hmtx[glyph][0] for code, glyph in cmap.items()}
-    return _Metrics(font["head"].unitsPerEm, advances, hmtx[".notdef"][0])
+    with TTFont(str(font_paths()[weight])) as font:
+        cmap = font.getBestCmap()
+        hmtx = font["hmtx"]
+        advances = {code: hmtx[glyph][0] for code, glyph in cmap.items()}
+        return _Metrics(font["head"].unitsPerEm, advances, hmtx[".notdef"][0])
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
