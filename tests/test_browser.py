@@ -23,8 +23,6 @@ PAGES = [
     "so-do-trang/",
     "gioi-thieu/",
     "ap-phich/",
-    "ap-phich/chu-de-nam-2024/",
-    "ap-phich/bang-ron-dich-vu-cong-truc-tuyen/",
     "ap-phich/to-gap-dich-vu-cong-truc-tuyen/",
 ]
 
@@ -95,9 +93,7 @@ MM = 72 / 25.4
     ("path", "pages", "width_mm", "height_mm"),
     [
         ("ap-phich/ap-phich-dich-vu-cong-truc-tuyen/", 1, 210, 297),
-        ("ap-phich/chu-de-nam-2024/", 1, 297, 420),
         ("ap-phich/bang-ron-dich-vu-cong-truc-tuyen/", 1, 5000, 800),
-        ("ap-phich/pa-no-giam-ho-so-tre-hen/", 1, 4000, 2000),
         ("ap-phich/to-gap-dich-vu-cong-truc-tuyen/", 2, 297, 210),
     ],
 )
