@@ -16,13 +16,14 @@ import pypdfium2
 import pytest
 import zxingcpp
 from lxml import html as lxml_html
+from weasyprint.urls import FatalURLFetchingError
 
 from generators.loaders import load_portal
 from generators.models.poster import PosterDocument, PrintFormat, theme_poster
 from generators.portal import Portal
 from generators.printing.fonts import FAMILY, text_width
 from generators.printing.layout import PosterText, fit_lines, layout_for, wrap
-from generators.printing.pdf import PrintPaths, print_outputs, thumbnail_size
+from generators.printing.pdf import PrintPaths, print_outputs, render_pdf, thumbnail_size
 from generators.render.environment import make_environment
 from generators.render.posters import artwork, pdf_path, poster_path, thumbnail_path
 
@@ -312,3 +313,9 @@ def test_an_unchanged_print_is_not_rendered_again(
     print_outputs(env, [changed], site, paths)
     assert "1 ấn phẩm: 1 tạo mới, 0 dùng lại" in caplog.text
     assert len(list((tmp_path / "cache").glob("*.pdf"))) == 1  # the stale copy is dropped
+
+
+@pytest.mark.parametrize("url", ["https://example.com/logo.png", "file:///etc/passwd"])
+def test_printing_reads_nothing_from_the_network_or_elsewhere_on_disk(url: str) -> None:
+    with pytest.raises(FatalURLFetchingError):
+        render_pdf(f'<p>Logo</p><img src="{url}" alt="">')

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 import pypdfium2
 import weasyprint
@@ -123,7 +124,7 @@ class _LocalFetcher(URLFetcher):
 
     def fetch(self, url: str, headers: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
         if url.startswith("file:"):
-            path = Path(url.removeprefix("file://")).resolve()
+            path = Path(unquote(url.removeprefix("file://"))).resolve()
             if not any(path.is_relative_to(folder) for folder in FONT_DIRS):
                 raise FatalURLFetchingError(f"tệp ngoài thư mục phông chữ: {url}")
         elif not url.startswith("data:"):
