@@ -169,7 +169,7 @@ def poster_page(
         art=artwork(poster, portal.site),
         download=_download(poster, downloads),
         sheet_css=sheet_css_path(poster),
-        logo=portal.site.logo if poster.doc.logo is None else poster.doc.logo,
+        logo=poster.logo(portal.site),
         title=poster_title(poster),
     )
     return PageSpec(
