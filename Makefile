@@ -10,7 +10,7 @@ TEST_INSTALLED := $(VENV)/.test-installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: build serve test lint check browser schemas golden bench clean
+.PHONY: build serve test lint check browser print-deps schemas golden bench clean
 
 $(INSTALLED): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,11 +23,11 @@ $(TEST_INSTALLED): $(INSTALLED)
 	@touch $@
 
 ## build: validate data/ and build the site into site/ (a failed build keeps the old site/)
-build: $(INSTALLED)
+build: $(INSTALLED) print-deps
 	$(BIN)/cchc build
 
 ## serve: preview on http://127.0.0.1:8000 with live reload of content/, data/ and templates/
-serve: $(INSTALLED)
+serve: $(INSTALLED) print-deps
 	$(BIN)/mkdocs serve
 
 ## check: validate data/ only and list every problem
@@ -41,11 +41,20 @@ browser:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
 
+## print-deps: what the print PDFs need from Debian: Pango (WeasyPrint) and the Noto fonts
+print-deps:
+	@{ [ -f /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf ] && \
+	   /sbin/ldconfig -p | grep -q 'libpangoft2-1.0.so.0'; } || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-noto-core \
+	    libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
+
 lint: $(TEST_INSTALLED)
 	$(BIN)/ruff check .
 
 ## test: lint, then every test (unit, golden, whole-site build, headless Chromium)
-test: $(TEST_INSTALLED) browser lint
+test: $(TEST_INSTALLED) browser print-deps lint
 	$(BIN)/python -m pytest
 
 ## schemas: regenerate the JSON Schemas in schemas/ after changing a model
@@ -62,4 +71,4 @@ bench: $(TEST_INSTALLED) browser
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf site .site-new-* .site-old-* .pytest_cache .ruff_cache
+	rm -rf site .site-new-* .site-old-* .pytest_cache .ruff_cache .cache/posters

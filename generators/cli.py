@@ -26,7 +26,8 @@ def _check(args: argparse.Namespace) -> int:
         f"Dữ liệu hợp lệ: hồ sơ trang, {len(portal.plans)} kế hoạch, "
         f"{len(portal.articles)} bài viết đã đến ngày đăng (kể cả bản nháp), "
         f"{len(portal.procedures)} thủ tục hành chính, "
-        f"{len(portal.questions)} câu hỏi, {len(portal.legal.documents)} văn bản{hotlines}."
+        f"{len(portal.questions)} câu hỏi, {len(portal.legal.documents)} văn bản{hotlines}, "
+        f"{len(portal.posters)} ấn phẩm tuyên truyền."
     )
     return 0
 

@@ -9,6 +9,7 @@ Data layout (one scheme, documented in the README):
     data/hoi-dap/<slug>.yml     one question and answer per file, at /hoi-dap/<slug>/
     data/van-ban.yml            the legal documents register, at /van-ban/ and /van-ban/<slug>/
     data/thu-tuc/<slug>.yml     one administrative procedure per file, at /thu-tuc/<slug>/
+    data/ap-phich/<slug>.yml    one print (poster, banner, leaflet) per file, at /ap-phich/<slug>/
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, DataErrors, ErrorCollector, FieldPath, format_field
 from .hotline_checks import check_directory
@@ -25,11 +26,13 @@ from .legal_checks import check_register
 from .models.hotline import HotlineDirectory
 from .models.legal import LegalRegister
 from .models.plan import Plan, PlanDocument
+from .models.poster import Poster, PosterDocument, theme_poster, theme_slug
 from .models.qa import QuestionAnswer, QuestionDocument
 from .models.site import SiteProfile
 from .models.tthc import Procedure, ProcedureDocument
 from .plan_checks import check_plan
 from .portal import Portal
+from .poster_checks import check_poster
 from .qa_checks import check_question, check_topics
 from .site_checks import check_site
 from .tthc_checks import check_procedure, check_slug
@@ -201,6 +204,35 @@ def load_procedures(
     return procedures
 
 
+
+def load_posters(
+    data_dir: Path, root: Path, errors: ErrorCollector, site: SiteProfile | None, content: Path
+) -> list[Poster]:
+    """The prints in data/ap-phich/, plus the current yearly theme as a ready poster."""
+    posters = []
+    for path in item_files(data_dir / "ap-phich", root, errors, "ap-phich-dich-vu-cong-a3"):
+        loaded = read_model(path, root, PosterDocument, errors)
+        if loaded is None:
+            continue
+        document, lines = loaded
+        rel = _relative(path, root)
+        problems = check_poster(document)
+        if document.logo and not (content / document.logo).is_file():
+            problems.append((("logo",), f"không thấy tệp content/{document.logo}"))
+        report_problems(errors, rel, lines, problems)
+        posters.append(Poster(path.stem, document))
+    theme = site.theme_for(build_now().year) if site else None
+    if site and theme and not any(p.slug == theme_slug(theme) for p in posters):
+        try:
+            posters.append(theme_poster(site, theme))
+        except ValidationError as exc:
+            detail = "; ".join(str(e["msg"]) for e in exc.errors())
+            errors.add(DataError(_relative(data_dir / "site.yml", root),
+                                 f"không tạo được áp phích chủ đề năm {theme.year}: {detail}",
+                                 field="themes"))
+    return posters
+
+
 def load_portal(
     data_dir: Path,
     root: Path | None = None,
@@ -227,11 +259,12 @@ def load_portal(
         )
     fields = site.procedure_fields if site else None
     procedures = load_procedures(data_dir, root, errors, fields)
+    posters = load_posters(data_dir, root, errors, site, content_dir or root / "content")
     errors.raise_if_any()
     assert site is not None  # an absent or invalid profile is an error above
     return Portal(
         site=site, plans=plans, articles=articles, hotlines=hotlines, questions=questions,
-        legal=legal, procedures=procedures,
+        legal=legal, procedures=procedures, posters=posters,
     )
 
 

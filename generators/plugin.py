@@ -7,7 +7,7 @@ It uses MkDocs' public plugin API only:
   the navigation only when the menu names it;
 - on_page_content: put our pre-rendered HTML in place of the (empty) Markdown body;
 - on_env: give theme templates the site profile (header, footer, Dublin Core, feed links);
-- on_post_build: write feeds and other aggregate outputs, after every page.
+- on_post_build: write feeds, print PDFs and other aggregate outputs, after every page.
 """
 
 from __future__ import annotations
@@ -30,11 +30,20 @@ from .errors import DataErrors
 from .loaders import load_portal
 from .outputs import OutputConflict, OutputFile, check_outputs, write_outputs
 from .portal import Portal
+from .printing.fonts import FontMissing
+from .printing.pdf import PrintError, PrintPaths
 from .render.environment import make_environment
 from .render.links import is_external, src_uri
 from .render.news import NewsRender
 from .render.pages import PageSpec, UnsafePath
-from .render.site import DuplicatePage, feed_links, generate_pages, site_feeds, site_outputs
+from .render.site import (
+    DuplicatePage,
+    download_sizes,
+    feed_links,
+    generate_pages,
+    site_feeds,
+    site_outputs,
+)
 from .theme_css import render_colours_css
 from .vietnamese.dates import build_now
 
@@ -45,6 +54,7 @@ log = logging.getLogger("mkdocs.plugins.cchc")
 class CchcConfig(base.Config):
     data_dir = c.Type(str, default="data")
     templates_dir = c.Type(str, default="templates")
+    cache_dir = c.Type(str, default=".cache")
 
 
 def menu_nav(portal: Portal, docs_dir: Path) -> list[dict[str, str]]:
@@ -129,9 +139,28 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         }
         env = make_environment(self.root / self.config.templates_dir)
         news = NewsRender(self.portal, content_urls)
+        # Output files (feeds, search index, images, print PDFs) are made first so pages can
+        # show their sizes; they are still written only after every page, in on_post_build.
         feeds = site_feeds(self.portal, news)
+        self.feed_links = feed_links(feeds)
+        cache = self.root / self.config.cache_dir
+        prints = PrintPaths(
+            templates=self.root / self.config.templates_dir,
+            content=Path(config.docs_dir),
+            cache=cache / "posters",
+        )
         try:
-            pages = generate_pages(env, self.portal, content_pages, news=news, feeds=feeds)
+            outputs = site_outputs(
+                self.portal, feeds, prints,
+                content_dir=Path(config.docs_dir), cache_dir=cache, news=news,
+            )
+        except (PrintError, FontMissing) as exc:
+            raise PluginError(f"Lỗi in ấn phẩm: {exc}") from None
+        try:
+            pages = generate_pages(
+                env, self.portal, content_pages, news=news, feeds=feeds,
+                downloads=download_sizes(outputs),
+            )
         except (DuplicatePage, UnsafePath) as exc:
             raise PluginError(f"Lỗi tạo trang: {exc}") from None
         for source, url in news.broken_links:
@@ -147,12 +176,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             self.generated[uri] = page
         colours = render_colours_css(self.portal.site.colours)
         files.append(File.generated(config, COLOURS_CSS, content=colours))
-        self.feed_links = feed_links(feeds)
         try:
-            outputs = site_outputs(
-                self.portal, feeds, content_dir=Path(config.docs_dir),
-                cache_dir=self.root / ".cache", news=news,
-            )
             self.outputs = check_outputs(outputs, taken=(f.dest_uri for f in files))
         except OutputConflict as exc:
             raise PluginError(f"Lỗi tạo tệp: {exc}") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -9,6 +10,7 @@ from .models.article import Article
 from .models.hotline import HotlineDirectory
 from .models.legal import LegalRegister
 from .models.plan import Plan
+from .models.poster import Poster
 from .models.qa import QuestionAnswer
 from .models.site import SiteProfile
 from .models.tthc import Procedure
@@ -25,6 +27,7 @@ class Portal:
     questions: list[QuestionAnswer] = field(default_factory=list)
     legal: LegalRegister = field(default_factory=LegalRegister)
     procedures: list[Procedure] = field(default_factory=list)
+    posters: list[Poster] = field(default_factory=list)
 
     def plans_newest_first(self) -> list[Plan]:
         """Newest plan year first; within a year, by date, then issuer in Vietnamese order."""
@@ -56,3 +59,12 @@ class Portal:
         return found
     def question(self, slug: str) -> QuestionAnswer | None:
         return next((q for q in self.questions if q.slug == slug), None)
+
+    def posters_in_order(self) -> list[Poster]:
+        """The yearly-theme poster first, then the newest; same date by slogan, Vietnamese order."""
+        by_headline = sorted(self.posters, key=lambda p: sort_key(p.doc.headline))
+        return sorted(
+            by_headline,
+            key=lambda p: (p.from_theme, p.doc.date or dt.date.min),
+            reverse=True,
+        )

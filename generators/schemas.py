@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from .models.hotline import HotlineDirectory
 from .models.legal import LegalRegister
 from .models.plan import PlanDocument
+from .models.poster import PosterDocument
 from .models.qa import QuestionDocument
 from .models.site import SiteProfile
 from .models.tthc import ProcedureDocument
@@ -25,6 +26,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "question.schema.json": QuestionDocument,
     "legal.schema.json": LegalRegister,
     "procedure.schema.json": ProcedureDocument,
+    "poster.schema.json": PosterDocument,
 }
 
 

@@ -20,6 +20,9 @@ def copy_project(target: Path) -> Path:
     for name in ("content", "data", "templates"):
         shutil.copytree(ROOT / name, target / name)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    # The print cache too, as an editor's working copy has it: unchanged posters are reused.
+    if (ROOT / ".cache" / "posters").is_dir():
+        shutil.copytree(ROOT / ".cache" / "posters", target / ".cache" / "posters")
     return target
 
 

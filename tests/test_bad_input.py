@@ -44,6 +44,7 @@ PLACES = {
     "question-": "hoi-dap/cau-hoi-mau.yml",
     "legal-": "van-ban.yml",
     "tthc-": f"thu-tuc/{PROCEDURE_NAME}",
+    "poster-": "ap-phich/ap-phich-mau.yml",
 }
 
 

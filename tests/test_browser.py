@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
+from pypdf import PdfReader
 
 from .browser import CHROMIUM_FLAGS, chromium_path, serve
 
@@ -28,6 +30,8 @@ PAGES = [
     "thu-tuc/linh-vuc/duong-bo/",
     "thu-tuc/moi-cap-nhat/",
     "thu-tuc/doi-giay-phep-lai-xe-do-nganh-gtvt-cap/",
+    "ap-phich/",
+    "ap-phich/to-gap-dich-vu-cong-truc-tuyen/",
 ]
 CATALOGUE = "thu-tuc/"
 LICENCE = "thu-tuc/doi-giay-phep-lai-xe-do-nganh-gtvt-cap/"
@@ -209,4 +213,39 @@ def test_a_procedure_prints_for_the_one_stop_desk(browser: Browser, site_url: st
         assert page.locator(selector).first.is_visible(), selector
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+MM = 72 / 25.4
+
+
+@pytest.mark.parametrize(
+    ("path", "pages", "width_mm", "height_mm"),
+    [
+        ("ap-phich/ap-phich-dich-vu-cong-truc-tuyen/", 1, 210, 297),
+        ("ap-phich/bang-ron-dich-vu-cong-truc-tuyen/", 1, 5000, 800),
+        ("ap-phich/to-gap-dich-vu-cong-truc-tuyen/", 2, 297, 210),
+    ],
+)
+def test_printing_a_poster_page_prints_the_poster_at_its_size(
+    browser: Browser, site_url: str, path: str, pages: int, width_mm: int, height_mm: int
+) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site_url + path, wait_until="networkidle")
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    assert len(pdf.pages) == pages  # one page a side: nothing else of the web page is printed
+    for printed in pdf.pages:
+        assert float(printed.mediabox.width) == pytest.approx(width_mm * MM, abs=1)
+        assert float(printed.mediabox.height) == pytest.approx(height_mm * MM, abs=1)
+    text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    assert "Sơ đồ trang" not in text and "In trang" not in text  # no menu, no buttons
+    page.close()
+
+
+def test_the_poster_preview_scales_to_a_phone(browser: Browser, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 740}, is_mobile=True)
+    page.goto(site_url + "ap-phich/chu-de-nam-2024/", wait_until="networkidle")
+    sheet = page.locator(".cchc-sheet").first
+    box = sheet.bounding_box()
+    assert box is not None and box["width"] <= 375
+    assert box["height"] == pytest.approx(box["width"] * 420 / 297, abs=2)  # A3 proportions
+    headline = page.locator(".cchc-sheet__headline").first.bounding_box()
+    assert headline is not None and headline["x"] + headline["width"] <= box["x"] + box["width"]
     page.close()

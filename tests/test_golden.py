@@ -12,10 +12,12 @@ import pytest
 
 from generators.models.hotline import HotlineDirectory
 from generators.models.plan import Plan, PlanDocument
+from generators.models.poster import Poster, PosterDocument
 from generators.models.site import SiteProfile
 from generators.portal import Portal
 from generators.render.environment import make_environment
 from generators.render.plans import plan_page, plans_index_page
+from generators.render.posters import artwork, poster_page, web_sheet_css
 from generators.render.qa import question_page
 from generators.render.vcard import render_vcard
 from generators.theme_css import render_colours_css
@@ -41,7 +43,9 @@ def portal() -> Portal:
     site_data, _ = read_yaml(ROOT / "data" / "site.yml", "site.yml")
     plan_data, _ = read_yaml(FIXTURES / "plan-small.yml", "plan-small.yml")
     plan = Plan("ke-hoach-mau", PlanDocument.model_validate(plan_data))
-    return Portal(site=SiteProfile.model_validate(site_data), plans=[plan])
+    poster_data, _ = read_yaml(FIXTURES / "poster-small.yml", "poster-small.yml")
+    poster = Poster("ap-phich-mau", PosterDocument.model_validate(poster_data))
+    return Portal(site=SiteProfile.model_validate(site_data), plans=[plan], posters=[poster])
 
 
 def test_plan_page(portal: Portal) -> None:
@@ -74,3 +78,18 @@ def test_vcard(portal: Portal) -> None:
 
 def test_colours_css(portal: Portal) -> None:
     check_golden("colours.css", render_colours_css(portal.site.colours))
+
+
+def test_poster_page(portal: Portal) -> None:
+    env = make_environment(ROOT / "templates")
+    page = poster_page(env, portal, portal.posters[0], {"ap-phich/ap-phich-mau/ap-phich-mau.pdf":
+                                                         123_456})
+    assert page.path == "ap-phich/ap-phich-mau/"
+    assert "(PDF, 123 KB, A4, 210 × 297 mm)" in page.html
+    check_golden("poster-small.html", page.html)
+
+
+def test_poster_sheet_css(portal: Portal) -> None:
+    """The fitted sizes of an A4 poster: a change of layout shows here as a diff."""
+    poster = portal.posters[0]
+    check_golden("poster-small.css", web_sheet_css(artwork(poster, portal.site), portal.site))

@@ -140,6 +140,10 @@ class EnglishProfile(Model):
     summary: Text = Field(description="Chức năng của cơ quan, một đoạn ngắn bằng tiếng Anh")
     address: Text
     office_hours: str | None = Field(None, description="Giờ làm việc, bằng tiếng Anh")
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG contrast ratio between two `#rrggbb` colours (1 to 21)."""
+    light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 REQUIRED_MENU = {

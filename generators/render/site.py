@@ -12,9 +12,11 @@ from ..feeds import FeedSpec, render_feed
 from ..images import ImageCache, image_outputs
 from ..outputs import OutputFile
 from ..portal import Portal
+from ..printing.pdf import PrintPaths, print_outputs
 from ..search.index import build_index
 from ..search.sources import site_records
 from .about import about_page
+from .environment import make_environment
 from .home import home_page
 from .hotlines import SECTION_PATH as HOTLINES_PATH
 from .hotlines import hotline_outputs, hotline_pages, hotline_section
@@ -26,6 +28,8 @@ from .news import NewsRender, feeds_page
 from .pages import PageSpec, SiteSection, UnsafePath, check_path
 from .plans import SECTION_PATH as PLANS_PATH
 from .plans import plan_pages, plan_section
+from .posters import SECTION_PATH as POSTERS_PATH
+from .posters import poster_pages, poster_section, sheet_stylesheets
 from .qa import SECTION_PATH as QA_PATH
 from .qa import qa_feed, qa_pages, qa_section
 from .search_page import search_page
@@ -68,12 +72,15 @@ def feed_links(feeds: list[FeedSpec]) -> list[FeedLink]:
 def site_outputs(
     portal: Portal,
     feeds: list[FeedSpec],
+    prints: PrintPaths | None = None,
     *,
     content_dir: Path | None = None,
     cache_dir: Path | None = None,
     news: NewsRender | None = None,
 ) -> list[OutputFile]:
-    """Files written after the pages: feeds, search index, catalogue data, resized images."""
+    """Files written after the pages: feeds, search index, catalogue data, resized images,
+    print pages' stylesheets, and, given where the templates, content and cache are
+    (`prints`), the print-ready PDFs with their thumbnails."""
     outputs = [
         OutputFile(f.path, render_feed(f, portal.site.url), source=f"nguồn tin «{f.title}»")
         for f in feeds
@@ -86,7 +93,16 @@ def site_outputs(
         outputs += image_outputs(images, content_dir, ImageCache(cache_dir / "images"))
     if portal.procedures:
         outputs.append(tthc_index(portal))
+    outputs += sheet_stylesheets(portal)
+    if prints is not None:
+        env = make_environment(prints.templates)
+        outputs += print_outputs(env, portal.posters_in_order(), portal.site, prints)
     return outputs
+
+
+def download_sizes(outputs: list[OutputFile]) -> dict[str, int]:
+    """Path → size in bytes of each output file, for pages that offer them for download."""
+    return {o.path: len(o.content) for o in outputs}
 
 
 def site_sections(
@@ -108,6 +124,7 @@ def site_sections(
         expanded[LEGAL_PATH] = legal_section(portal)
     if portal.procedures:
         expanded[PROCEDURES_PATH] = tthc_section(portal)
+    expanded[POSTERS_PATH] = poster_section(portal)
     sections: list[SiteSection] = []
     listed: set[str] = set()
     for item in portal.site.menu:
@@ -129,10 +146,15 @@ def generate_pages(
     *,
     news: NewsRender | None = None,
     feeds: Sequence[FeedSpec] = (),
+    downloads: dict[str, int] | None = None,
 ) -> list[PageSpec]:
-    """All generated pages; raises DuplicatePage or UnsafePath on a clash or a bad path."""
+    """All generated pages; raises DuplicatePage or UnsafePath on a clash or a bad path.
+
+    `downloads` gives the size of each output file (download_sizes), shown beside its link.
+    """
     content_pages = content_pages or {}
-    pages = [home_page(env, portal), *plan_pages(env, portal), *tthc_pages(env, portal)]
+    pages = [home_page(env, portal), *plan_pages(env, portal), *tthc_pages(env, portal),
+             *poster_pages(env, portal, downloads)]
     if news is not None:
         pages += news.pages(env)
     if feeds:
