@@ -4,6 +4,7 @@ Data layout (one scheme, documented in the README):
 
     data/site.yml               the site profile (SiteProfile)
     data/ke-hoach/<slug>.yml    one plan per file, published at /ke-hoach/<slug>/
+    data/chi-so.yml             the reform-index results (IndexRegister), at /chi-so/
     content/tin-tuc/<year>/*.md news articles (read by articles.py)
 """
 
@@ -16,9 +17,11 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from .errors import DataError, DataErrors, ErrorCollector, FieldPath, format_field
+from .index_checks import check_register
+from .models.indices import IndexRegister
 from .models.plan import Plan, PlanDocument
 from .models.site import SiteProfile
-from .plan_checks import check_plan
+from .plan_checks import check_evidence_links, check_plan
 from .portal import Portal
 from .validation import validate
 from .vietnamese.dates import build_now
@@ -98,6 +101,7 @@ def load_site(data_dir: Path, root: Path, errors: ErrorCollector) -> SiteProfile
 
 def load_plans(data_dir: Path, root: Path, errors: ErrorCollector) -> list[Plan]:
     plans = []
+    located = []
     for path in item_files(data_dir / "ke-hoach", root, errors, "ke-hoach-tuyen-truyen-cchc-2024"):
         loaded = read_model(path, root, PlanDocument, errors)
         if loaded is None:
@@ -106,7 +110,26 @@ def load_plans(data_dir: Path, root: Path, errors: ErrorCollector) -> list[Plan]
         plan = Plan(path.stem, document)
         report_problems(errors, _relative(path, root), lines, check_plan(plan))
         plans.append(plan)
+        located.append((plan, _relative(path, root), lines))
+    slugs = {p.slug for p in plans}
+    for plan, rel, lines in located:
+        report_problems(errors, rel, lines, check_evidence_links(plan, slugs))
     return plans
+
+
+def load_indices(
+    data_dir: Path, root: Path, errors: ErrorCollector, plans: list[Plan]
+) -> IndexRegister | None:
+    """`data/chi-so.yml`, if the portal has one."""
+    path = data_dir / "chi-so.yml"
+    if not path.is_file():
+        return None
+    loaded = read_model(path, root, IndexRegister, errors)
+    if loaded is None:
+        return None
+    register, lines = loaded
+    report_problems(errors, _relative(path, root), lines, check_register(register, plans))
+    return register
 
 
 def load_portal(
@@ -124,6 +147,7 @@ def load_portal(
     errors = ErrorCollector()
     site = load_site(data_dir, root, errors)
     plans = load_plans(data_dir, root, errors)
+    indices = load_indices(data_dir, root, errors, plans)
     articles = []
     if content_dir is not None and site is not None:
         articles = load_articles(
@@ -132,7 +156,7 @@ def load_portal(
         )
     errors.raise_if_any()
     assert site is not None  # an absent or invalid profile is an error above
-    return Portal(site=site, plans=plans, articles=articles)
+    return Portal(site=site, plans=plans, articles=articles, indices=indices)
 
 
 __all__ = ["DataErrors", "load_portal"]

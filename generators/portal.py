@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .models.article import Article
+from .models.indices import IndexRegister
 from .models.plan import Plan
 from .models.site import SiteProfile
 from .vietnamese.collation import sort_key
@@ -15,6 +16,7 @@ class Portal:
     site: SiteProfile
     plans: list[Plan] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)  # published, newest first
+    indices: IndexRegister | None = None  # data/chi-so.yml
 
     def plans_newest_first(self) -> list[Plan]:
         """Newest plan year first; within a year, by date, then issuer in Vietnamese order."""

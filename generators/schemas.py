@@ -11,12 +11,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .models.indices import IndexRegister
 from .models.plan import PlanDocument
 from .models.site import SiteProfile
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "site.schema.json": SiteProfile,
     "plan.schema.json": PlanDocument,
+    "indices.schema.json": IndexRegister,
 }
 
 

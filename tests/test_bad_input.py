@@ -43,6 +43,13 @@ def project_with(tmp_path: Path, fixture: Path) -> tuple[Path, str]:
         shutil.copy(fixture, data / "site.yml")
         return data, "data/site.yml"
     shutil.copy(ROOT / "data" / "site.yml", data / "site.yml")
+    if fixture.name.startswith("indices-"):
+        # The index register names the demo's reform-index plan (which links to seed 000).
+        for plan in ("ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt.yml",
+                     "ke-hoach-tuyen-truyen-cchc-2024-sgtvt-quang-tri.yml"):
+            shutil.copy(ROOT / "data" / "ke-hoach" / plan, data / "ke-hoach" / plan)
+        shutil.copy(fixture, data / "chi-so.yml")
+        return data, "data/chi-so.yml"
     shutil.copy(fixture, data / "ke-hoach" / PLAN_NAME)
     return data, f"data/ke-hoach/{PLAN_NAME}"
 

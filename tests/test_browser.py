@@ -20,6 +20,9 @@ PAGES = [
     "ke-hoach/ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt/",
     "so-do-trang/",
     "gioi-thieu/",
+    "bao-cao/",
+    "bao-cao/ke-hoach-tuyen-truyen-cchc-2024-sgtvt-quang-tri/",
+    "chi-so/",
 ]
 
 
@@ -79,4 +82,17 @@ def test_print_button_prints_without_menus(browser: Browser, site_url: str) -> N
     assert page.locator(".cchc-task-table").is_visible()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+    page.close()
+
+
+def test_report_rows_become_cards_and_charts_fit_a_phone(browser: Browser, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    page.goto(site_url + "bao-cao/ke-hoach-tuyen-truyen-cchc-2024-sgtvt-quang-tri/")
+    row = page.locator("#ky-2024-h1 ~ table tr[data-cchc-task='2.13']")
+    assert row.evaluate("el => getComputedStyle(el).display") == "block"
+    assert "Quá hạn" in row.locator("td[data-label='Kết quả']").inner_text()
+    page.goto(site_url + "chi-so/")
+    for chart in page.locator("svg.cchc-chart").all():
+        box = chart.bounding_box()
+        assert box is not None and 0 < box["width"] <= 375
     page.close()

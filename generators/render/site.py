@@ -12,13 +12,18 @@ from ..feeds import FeedSpec, render_feed
 from ..images import ImageCache, image_outputs
 from ..outputs import OutputFile
 from ..portal import Portal
+from ..vietnamese.dates import build_now
 from .home import home_page
+from .indices import SECTION_PATH as INDICES_PATH
+from .indices import index_pages, index_section
 from .links import is_external
 from .news import SECTION_PATH as NEWS_PATH
 from .news import NewsRender, feeds_page
 from .pages import PageSpec, SiteSection, UnsafePath, check_path
 from .plans import SECTION_PATH as PLANS_PATH
 from .plans import plan_pages, plan_section
+from .reports import SECTION_PATH as REPORTS_PATH
+from .reports import report_pages, report_section
 from .sitemap import SITEMAP_PATH, sitemap_page
 
 
@@ -74,7 +79,10 @@ def site_sections(
     `content_pages` maps the path of each editor-written Markdown page to its title, so pages
     outside the menu are listed too.
     """
-    expanded = {PLANS_PATH: plan_section(portal)}
+    expanded = {PLANS_PATH: plan_section(portal), REPORTS_PATH: report_section(portal)}
+    indices = index_section(portal)
+    if indices is not None:
+        expanded[INDICES_PATH] = indices
     if news is not None:
         expanded[NEWS_PATH] = news.section()
     sections: list[SiteSection] = []
@@ -102,6 +110,8 @@ def generate_pages(
     """All generated pages; raises DuplicatePage or UnsafePath on a clash or a bad path."""
     content_pages = content_pages or {}
     pages = [home_page(env, portal), *plan_pages(env, portal)]
+    now = build_now()
+    pages += [*report_pages(env, portal, now), *index_pages(env, portal, now)]
     if news is not None:
         pages += news.pages(env)
     if feeds:
