@@ -5,6 +5,8 @@
     cchc build     build the site safely (a failed build leaves site/ untouched)
     cchc schema    regenerate the JSON Schemas in schemas/
     cchc tthc import FILE    procedures from a CSV or XLSX export into data/thu-tuc/
+    cchc report PLAN --period 2024-H1
+                   write a plan's evidence report as .docx and .csv
 """
 
 from __future__ import annotations
@@ -71,6 +73,43 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from .loaders import load_portal
+    from .periods import BadPeriod, ReportPeriod
+    from .render.report_files import file_stem, render_csv, render_docx
+    from .reports import build_report
+    from .vietnamese.dates import build_now
+
+    try:
+        period = ReportPeriod.parse(args.period)
+    except BadPeriod as exc:
+        print(f"Không tạo được báo cáo: {exc}", file=sys.stderr)
+        return 2
+    root = Path(args.root).resolve()
+    now = build_now()
+    portal = load_portal(root / "data", root, content_dir=root / "content", now=now)
+    slug = Path(args.plan).stem  # a slug, or the plan's file name
+    plan = portal.plan(slug)
+    if plan is None or not plan.tasks:
+        known = ", ".join(p.slug for p in portal.plans if p.tasks)
+        print(f"Không tạo được báo cáo: không có kế hoạch «{slug}» có bảng nhiệm vụ trong "
+              f"data/ke-hoach/; chọn một trong: {known}", file=sys.stderr)
+        return 2
+    report = build_report(plan, portal.articles, period, now)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    stem = file_stem(report)
+    files = {
+        out / f"{stem}.docx": render_docx(report, portal.site, args.place),
+        out / f"{stem}.csv": render_csv(report, portal.site),
+    }
+    for path, content in files.items():
+        path.write_bytes(content)
+        print(f"Đã ghi {path}")
+    print(f"{report.summary} ({report.period.label}, tính đến {now:%H:%M %d/%m/%Y}).")
+    return 0
+
+
 def _ask(prompt: str) -> str:
     return input(prompt)
 
@@ -105,6 +144,16 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("title", help="tiêu đề bài viết, trong dấu nháy")
     new.add_argument("--category", help="chuyên mục (tên hoặc đường dẫn trong site.yml)")
     new.set_defaults(run=_new)
+
+    report = commands.add_parser(
+        "report", help="xuất báo cáo kết quả thực hiện kế hoạch ra tệp Word (.docx) và .csv"
+    )
+    report.add_argument("plan", help="tên tệp kế hoạch trong data/ke-hoach/ (không cần .yml)")
+    report.add_argument("--period", required=True,
+                        help="kỳ báo cáo: 2024 (cả năm), 2024-H1, 2024-H2, 2024-Q1 … 2024-Q4")
+    report.add_argument("--out", default=".", help="thư mục ghi tệp (mặc định: thư mục hiện tại)")
+    report.add_argument("--place", help="địa danh ở dòng ngày tháng (mặc định: của kế hoạch)")
+    report.set_defaults(run=_report)
 
     build = commands.add_parser("build", help="tạo trang web vào site/ (an toàn khi lỗi)")
     build.add_argument("--site-dir", default="site")

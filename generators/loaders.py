@@ -4,6 +4,7 @@ Data layout (one scheme, documented in the README):
 
     data/site.yml               the site profile (SiteProfile)
     data/ke-hoach/<slug>.yml    one plan per file, published at /ke-hoach/<slug>/
+    data/chi-so.yml             the reform-index results (IndexRegister), at /chi-so/
     content/tin-tuc/<year>/*.md news articles (read by articles.py)
     data/duong-day-nong.yml     the hotline directory, published at /duong-day-nong/
     data/hoi-dap/<slug>.yml     one question and answer per file, at /hoi-dap/<slug>/
@@ -22,15 +23,17 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, DataErrors, ErrorCollector, FieldPath, format_field
 from .hotline_checks import check_directory
+from .index_checks import check_register as check_index_register
 from .legal_checks import check_register
 from .models.hotline import HotlineDirectory
+from .models.indices import IndexRegister
 from .models.legal import LegalRegister
 from .models.plan import Plan, PlanDocument
 from .models.poster import Poster, PosterDocument, theme_poster, theme_slug
 from .models.qa import QuestionAnswer, QuestionDocument
 from .models.site import SiteProfile
 from .models.tthc import Procedure, ProcedureDocument
-from .plan_checks import check_plan
+from .plan_checks import check_evidence_links, check_plan
 from .portal import Portal
 from .poster_checks import check_poster
 from .qa_checks import check_question, check_topics
@@ -119,6 +122,7 @@ def load_site(data_dir: Path, root: Path, errors: ErrorCollector) -> SiteProfile
 
 def load_plans(data_dir: Path, root: Path, errors: ErrorCollector) -> list[Plan]:
     plans = []
+    located = []
     for path in item_files(data_dir / "ke-hoach", root, errors, "ke-hoach-tuyen-truyen-cchc-2024"):
         loaded = read_model(path, root, PlanDocument, errors)
         if loaded is None:
@@ -127,6 +131,10 @@ def load_plans(data_dir: Path, root: Path, errors: ErrorCollector) -> list[Plan]
         plan = Plan(path.stem, document)
         report_problems(errors, _relative(path, root), lines, check_plan(plan))
         plans.append(plan)
+        located.append((plan, _relative(path, root), lines))
+    slugs = {p.slug for p in plans}
+    for plan, rel, lines in located:
+        report_problems(errors, rel, lines, check_evidence_links(plan, slugs))
     return plans
 
 
@@ -233,6 +241,21 @@ def load_posters(
     return posters
 
 
+def load_indices(
+    data_dir: Path, root: Path, errors: ErrorCollector, plans: list[Plan]
+) -> IndexRegister | None:
+    """`data/chi-so.yml`, if the portal has one."""
+    path = data_dir / "chi-so.yml"
+    if not path.is_file():
+        return None
+    loaded = read_model(path, root, IndexRegister, errors)
+    if loaded is None:
+        return None
+    register, lines = loaded
+    report_problems(errors, _relative(path, root), lines, check_index_register(register, plans))
+    return register
+
+
 def load_portal(
     data_dir: Path,
     root: Path | None = None,
@@ -251,6 +274,7 @@ def load_portal(
     hotlines = load_hotlines(data_dir, root, errors)
     questions = load_questions(data_dir, root, errors)
     legal = load_legal(data_dir, root, errors)
+    indices = load_indices(data_dir, root, errors, plans)
     articles = []
     if content_dir is not None and site is not None:
         articles = load_articles(
@@ -264,7 +288,7 @@ def load_portal(
     assert site is not None  # an absent or invalid profile is an error above
     return Portal(
         site=site, plans=plans, articles=articles, hotlines=hotlines, questions=questions,
-        legal=legal, procedures=procedures, posters=posters,
+        legal=legal, procedures=procedures, posters=posters, indices=indices,
     )
 
 

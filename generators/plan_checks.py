@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .errors import FieldPath
-from .models.plan import Plan
+from .models.plan import DOCUMENT_KINDS, Plan
 from .vietnamese.numbers import format_decimal_vi
 
 Problem = tuple[FieldPath, str]
@@ -86,5 +86,66 @@ def check_points(plan: Plan) -> list[Problem]:
     return problems
 
 
+def check_evidence(plan: Plan) -> list[Problem]:
+    """Evidence documents: numbers carry their type's abbreviation, dated near the plan year,
+    listed once per task."""
+    by_abbreviation = {abbr: kind for kind, abbr in DOCUMENT_KINDS.items() if abbr}
+    problems: list[Problem] = []
+    for index, task in enumerate(plan.tasks):
+        seen: set[tuple[str, str]] = set()
+        for number, evidence in enumerate(task.evidence):
+            here = (*_TASKS, index, "evidence", number)
+            if evidence.number:
+                symbol = evidence.number.rsplit("/", 1)[1]
+                first = symbol.split("-", 1)[0]
+                expected = evidence.abbreviation
+                if expected and first != expected:
+                    problems.append((
+                        (*here, "number"),
+                        f"{evidence.kind} có ký hiệu bắt đầu bằng {expected}- (Nghị định "
+                        f"30/2020/NĐ-CP), ví dụ 12/{expected}-SGTVT; «{evidence.number}» không "
+                        "khớp loại văn bản",
+                    ))
+                elif expected is None and first in by_abbreviation:
+                    problems.append((
+                        (*here, "number"),
+                        f"ký hiệu {first}- là của {by_abbreviation[first]}, không phải "
+                        f"{evidence.kind}; sửa «kind» hoặc số, ký hiệu",
+                    ))
+                key = (evidence.kind, evidence.number)
+                if key in seen:
+                    problems.append(((*here, "number"), f"văn bản {evidence.reference} đã có "
+                                     f"trong minh chứng của nhiệm vụ {task.id}"))
+                seen.add(key)
+            if abs(evidence.date.year - plan.doc.year) > 1:
+                problems.append((
+                    (*here, "date"),
+                    f"văn bản năm {evidence.date.year} không thể là minh chứng cho kế hoạch năm "
+                    f"{plan.doc.year}; kiểm tra lại ngày văn bản",
+                ))
+    return problems
+
+
+def check_evidence_links(plan: Plan, plan_slugs: set[str]) -> list[Problem]:
+    """An evidence link inside the site must name a plan page that exists."""
+    problems: list[Problem] = []
+    for index, task in enumerate(plan.tasks):
+        for number, evidence in enumerate(task.evidence):
+            link = evidence.link
+            if link is None or "://" in link or link.startswith(("mailto:", "tel:")):
+                continue
+            path = link.split("#", 1)[0]
+            parts = [p for p in path.split("/") if p]
+            if len(parts) == 2 and parts[0] == "ke-hoach" and parts[1] in plan_slugs:
+                continue
+            problems.append((
+                (*_TASKS, index, "evidence", number, "link"),
+                "liên kết trong trang chỉ trỏ tới một kế hoạch đã có (ke-hoach/<tên tệp>/); văn "
+                "bản đăng ở nơi khác ghi địa chỉ đầy đủ https://…",
+            ))
+    return problems
+
+
 def check_plan(plan: Plan) -> list[Problem]:
-    return [*check_unique_ids(plan), *check_groups(plan), *check_points(plan)]
+    return [*check_unique_ids(plan), *check_groups(plan), *check_points(plan),
+            *check_evidence(plan)]

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from .models.article import Article
 from .models.hotline import HotlineDirectory
+from .models.indices import IndexRegister
 from .models.legal import LegalRegister
 from .models.plan import Plan
 from .models.poster import Poster
@@ -28,6 +29,7 @@ class Portal:
     legal: LegalRegister = field(default_factory=LegalRegister)
     procedures: list[Procedure] = field(default_factory=list)
     posters: list[Poster] = field(default_factory=list)
+    indices: IndexRegister | None = None  # data/chi-so.yml
 
     def plans_newest_first(self) -> list[Plan]:
         """Newest plan year first; within a year, by date, then issuer in Vietnamese order."""

@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .models.hotline import HotlineDirectory
+from .models.indices import IndexRegister
 from .models.legal import LegalRegister
 from .models.plan import PlanDocument
 from .models.poster import PosterDocument
@@ -27,6 +28,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "legal.schema.json": LegalRegister,
     "procedure.schema.json": ProcedureDocument,
     "poster.schema.json": PosterDocument,
+    "indices.schema.json": IndexRegister,
 }
 
 

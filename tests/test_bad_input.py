@@ -45,6 +45,7 @@ PLACES = {
     "legal-": "van-ban.yml",
     "tthc-": f"thu-tuc/{PROCEDURE_NAME}",
     "poster-": "ap-phich/ap-phich-mau.yml",
+    "indices-": "chi-so.yml",
 }
 
 
@@ -53,6 +54,11 @@ def project_with(tmp_path: Path, fixture: Path) -> tuple[Path, str]:
     data = tmp_path / "data"
     (data / "ke-hoach").mkdir(parents=True)
     place = next(p for prefix, p in PLACES.items() if fixture.name.startswith(prefix))
+    if fixture.name.startswith("indices-"):
+        # The index register names the demo's reform-index plan (which links to seed 000).
+        for plan in ("ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt.yml",
+                     "ke-hoach-tuyen-truyen-cchc-2024-sgtvt-quang-tri.yml"):
+            shutil.copy(ROOT / "data" / "ke-hoach" / plan, data / "ke-hoach" / plan)
     if place != "site.yml":
         shutil.copy(ROOT / "data" / "site.yml", data / "site.yml")
     (data / place).parent.mkdir(parents=True, exist_ok=True)

@@ -32,6 +32,9 @@ PAGES = [
     "thu-tuc/doi-giay-phep-lai-xe-do-nganh-gtvt-cap/",
     "ap-phich/",
     "ap-phich/to-gap-dich-vu-cong-truc-tuyen/",
+    "bao-cao/",
+    "bao-cao/ke-hoach-tuyen-truyen-cchc-2024-sgtvt-quang-tri/",
+    "chi-so/",
 ]
 CATALOGUE = "thu-tuc/"
 LICENCE = "thu-tuc/doi-giay-phep-lai-xe-do-nganh-gtvt-cap/"
@@ -248,4 +251,14 @@ def test_the_poster_preview_scales_to_a_phone(browser: Browser, site_url: str) -
     assert box["height"] == pytest.approx(box["width"] * 420 / 297, abs=2)  # A3 proportions
     headline = page.locator(".cchc-sheet__headline").first.bounding_box()
     assert headline is not None and headline["x"] + headline["width"] <= box["x"] + box["width"]
+def test_report_rows_become_cards_and_charts_fit_a_phone(browser: Browser, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    page.goto(site_url + "bao-cao/ke-hoach-tuyen-truyen-cchc-2024-sgtvt-quang-tri/")
+    row = page.locator("#ky-2024-h1 ~ table tr[data-cchc-task='2.13']")
+    assert row.evaluate("el => getComputedStyle(el).display") == "block"
+    assert "Quá hạn" in row.locator("td[data-label='Kết quả']").inner_text()
+    page.goto(site_url + "chi-so/")
+    for chart in page.locator("svg.cchc-chart").all():
+        box = chart.bounding_box()
+        assert box is not None and 0 < box["width"] <= 375
     page.close()

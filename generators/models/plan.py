@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
 
-from .common import DocumentDate, Markdown, Model, Points, Text
+from .common import DocumentDate, Link, Markdown, Model, Points, Text
 
 TASK_ID_PATTERN = r"^\d+(\.\d+)*$"
 SYMBOL_PATTERN = r"^[A-ZĐ]+(-[A-ZĐ0-9&]+)+$"
@@ -119,6 +119,99 @@ class Quota(Model):
         return f"ít nhất {self.count:02d} {self.unit} ({PERIOD_LABELS[self.period]})"
 
 
+# Administrative document types of Nghị định 30/2020/NĐ-CP (Điều 7, Phụ lục III) with the
+# abbreviation their number must carry ("Báo cáo số 2611/BC-SGTVT"); công văn and thư công
+# carry none ("Công văn số 215/SGTVT-VP").
+DOCUMENT_KINDS: dict[str, str | None] = {
+    "nghị quyết": "NQ",
+    "quyết định": "QĐ",
+    "chỉ thị": "CT",
+    "quy chế": "QC",
+    "quy định": "QyĐ",
+    "thông cáo": "TC",
+    "thông báo": "TB",
+    "hướng dẫn": "HD",
+    "chương trình": "CTr",
+    "kế hoạch": "KH",
+    "phương án": "PA",
+    "đề án": "ĐA",
+    "dự án": "DA",
+    "báo cáo": "BC",
+    "biên bản": "BB",
+    "tờ trình": "TTr",
+    "hợp đồng": "HĐ",
+    "công văn": None,
+    "công điện": "CĐ",
+    "bản ghi nhớ": "GN",
+    "bản thỏa thuận": "TTh",
+    "giấy ủy quyền": "GUQ",
+    "giấy mời": "GM",
+    "giấy giới thiệu": "GGT",
+    "giấy nghỉ phép": "GNP",
+    "phiếu gửi": "PG",
+    "phiếu chuyển": "PC",
+    "phiếu báo": "PB",
+    "thư công": None,
+}
+DOCUMENT_NUMBER_PATTERN = r"^\d+[a-z]?(/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9&]*(-[A-Za-zĐđ0-9&.]+)*$"
+
+
+def _document_kind(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    kind = " ".join(value.split()).lower()
+    if kind not in DOCUMENT_KINDS:
+        raise ValueError(
+            "loại văn bản theo Nghị định 30/2020/NĐ-CP, viết thường, ví dụ: kế hoạch, công "
+            "văn, báo cáo, quyết định, thông báo, hướng dẫn"
+        )
+    return kind
+
+
+def _document_number(value: str) -> str:
+    if not re.fullmatch(DOCUMENT_NUMBER_PATTERN, value):
+        raise ValueError(
+            "số, ký hiệu viết như trên văn bản: số, gạch chéo, ký hiệu, ví dụ 2611/BC-SGTVT "
+            "hoặc 215/SGTVT-VP"
+        )
+    return value
+
+
+class Evidence(Model):
+    """A document the agency issued that proves a task was done (sản phẩm minh chứng).
+
+    Articles are evidence too, but they name their tasks themselves (`plan_tasks`); these are
+    the plans, letters, reports and decisions the PAR INDEX asks for.
+    """
+
+    kind: Annotated[
+        str,
+        BeforeValidator(_document_kind),
+        WithJsonSchema({"type": "string", "enum": list(DOCUMENT_KINDS)}),
+    ] = Field(description="Loại văn bản: kế hoạch, công văn, báo cáo, quyết định…")
+    number: Annotated[
+        str,
+        AfterValidator(_document_number),
+        WithJsonSchema({"type": "string", "pattern": DOCUMENT_NUMBER_PATTERN,
+                        "examples": ["2611/BC-SGTVT", "215/SGTVT-VP"]}),
+    ] | None = Field(None, description="Số, ký hiệu; bỏ trống khi văn bản đăng chưa ghi số")
+    date: DocumentDate = Field(description="Ngày văn bản: 2024-11-26 (hoặc 2024-01 khi văn bản "
+                               "để trống ngày)")
+    title: Text = Field(description="Trích yếu")
+    link: Link | None = Field(None, description="Văn bản trên trang (ke-hoach/<tên>/) hoặc "
+                              "địa chỉ https://…")
+
+    @property
+    def abbreviation(self) -> str | None:
+        return DOCUMENT_KINDS[self.kind]
+
+    @property
+    def reference(self) -> str:
+        """"Báo cáo số 2611/BC-SGTVT", or "Kế hoạch (chưa ghi số)"."""
+        kind = self.kind[:1].upper() + self.kind[1:]
+        return f"{kind} số {self.number}" if self.number else f"{kind} (chưa ghi số)"
+
+
 class TaskPart(Model):
     """A second row of the same task, with its own products, lead unit or timing (seed 000, 2.4)."""
 
@@ -147,6 +240,10 @@ class Task(Model):
     requirement: str | None = Field(None, description="Nội dung yêu cầu")
     notes: str | None = Field(None, description="Ghi chú, kết quả năm trước")
     parts: list[TaskPart] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(
+        default_factory=list, description="Văn bản minh chứng đã ban hành (kế hoạch, công văn, "
+        "báo cáo…); tin, bài tự ghi nhiệm vụ trong plan_tasks"
+    )
 
     @property
     def depth(self) -> int:

@@ -15,11 +15,14 @@ from ..portal import Portal
 from ..printing.pdf import PrintPaths, print_outputs
 from ..search.index import build_index
 from ..search.sources import site_records
+from ..vietnamese.dates import build_now
 from .about import about_page
 from .environment import make_environment
 from .home import home_page
 from .hotlines import SECTION_PATH as HOTLINES_PATH
 from .hotlines import hotline_outputs, hotline_pages, hotline_section
+from .indices import SECTION_PATH as INDICES_PATH
+from .indices import index_pages, index_section
 from .legal import SECTION_PATH as LEGAL_PATH
 from .legal import collect_citations, legal_pages, legal_section
 from .links import is_external
@@ -32,6 +35,8 @@ from .posters import SECTION_PATH as POSTERS_PATH
 from .posters import poster_pages, poster_section, sheet_stylesheets
 from .qa import SECTION_PATH as QA_PATH
 from .qa import qa_feed, qa_pages, qa_section
+from .reports import SECTION_PATH as REPORTS_PATH
+from .reports import report_pages, report_section
 from .search_page import search_page
 from .sitemap import SITEMAP_PATH, sitemap_page
 from .tthc import SECTION_PATH as PROCEDURES_PATH
@@ -113,7 +118,10 @@ def site_sections(
     `content_pages` maps the path of each editor-written Markdown page to its title, so pages
     outside the menu are listed too.
     """
-    expanded = {PLANS_PATH: plan_section(portal)}
+    expanded = {PLANS_PATH: plan_section(portal), REPORTS_PATH: report_section(portal)}
+    indices = index_section(portal)
+    if indices is not None:
+        expanded[INDICES_PATH] = indices
     if news is not None:
         expanded[NEWS_PATH] = news.section()
     if portal.hotlines:
@@ -155,6 +163,8 @@ def generate_pages(
     content_pages = content_pages or {}
     pages = [home_page(env, portal), *plan_pages(env, portal), *tthc_pages(env, portal),
              *poster_pages(env, portal, downloads)]
+    now = build_now()
+    pages += [*report_pages(env, portal, now), *index_pages(env, portal, now)]
     if news is not None:
         pages += news.pages(env)
     if feeds:
