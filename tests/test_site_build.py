@@ -209,3 +209,19 @@ def test_the_change_feed_is_announced_and_valid(built_site: Path) -> None:
     site_map = parse(built_site / "so-do-trang" / "index.html")
     links = site_map.xpath("//nav[contains(@class,'cchc-sitemap')]//a/@href")
     assert "../thu-tuc/moi-cap-nhat/" in links and "../thu-tuc/linh-vuc/duong-bo/" in links
+
+
+@pytest.mark.parametrize("name", ["cchc.css", "cchc-poster.css"])
+def test_stylesheets_parse_without_errors(name: str) -> None:
+    """An unclosed block would swallow every rule after it; merges have done that before."""
+    import tinycss2
+
+    text = (ROOT / "templates" / "assets" / name).read_text(encoding="utf-8")
+    rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
+    errors = [r for r in rules if r.type == "error"]
+    assert not errors, errors
+    # tinycss2 closes open blocks at the end of input silently: count the braces ourselves.
+    stripped = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    assert stripped.count("{") == stripped.count("}")
+    top_level = [r for r in rules if r.type in ("qualified-rule", "at-rule")]
+    assert len(top_level) > 10
