@@ -150,7 +150,11 @@ def load_hotlines(data_dir: Path, root: Path, errors: ErrorCollector) -> Hotline
     return directory
 
 
-def load_questions(data_dir: Path, root: Path, errors: ErrorCollector) -> list[QuestionAnswer]:
+def load_questions(
+    data_dir: Path, root: Path, errors: ErrorCollector, procedures: list[Procedure] | None = None
+) -> list[QuestionAnswer]:
+    """Every question; with a procedure catalogue, the codes a question names must be in it."""
+    known = {p.doc.code: p.doc.name for p in procedures or []}
     loaded_files = []
     for path in item_files(data_dir / "hoi-dap", root, errors, "doi-giay-phep-lai-xe"):
         loaded = read_model(path, root, QuestionDocument, errors)
@@ -160,6 +164,12 @@ def load_questions(data_dir: Path, root: Path, errors: ErrorCollector) -> list[Q
     for path, document, lines in loaded_files:
         rel = _relative(path, root)
         problems = check_question(document)
+        if known:
+            problems += [
+                (("procedures", index), f"mã thủ tục {code} không có trong danh mục data/thu-tuc/")
+                for index, code in enumerate(document.procedures)
+                if code not in known
+            ]
         report_problems(errors, rel, lines, problems)
         days = None
         if document.is_answered and document.answered and not problems:
@@ -272,7 +282,6 @@ def load_portal(
     site = load_site(data_dir, root, errors)
     plans = load_plans(data_dir, root, errors)
     hotlines = load_hotlines(data_dir, root, errors)
-    questions = load_questions(data_dir, root, errors)
     legal = load_legal(data_dir, root, errors)
     indices = load_indices(data_dir, root, errors, plans)
     articles = []
@@ -283,6 +292,7 @@ def load_portal(
         )
     fields = site.procedure_fields if site else None
     procedures = load_procedures(data_dir, root, errors, fields)
+    questions = load_questions(data_dir, root, errors, procedures)
     posters = load_posters(data_dir, root, errors, site, content_dir or root / "content")
     errors.raise_if_any()
     assert site is not None  # an absent or invalid profile is an error above

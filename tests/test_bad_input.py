@@ -149,3 +149,16 @@ def test_text_is_stored_in_nfc(tmp_path: Path) -> None:
                     encoding="utf-8")
     [plan] = load_portal(data, tmp_path).plans
     assert plan.doc.summary.startswith("Thủ tục")
+
+
+def test_a_question_naming_a_procedure_outside_the_catalogue_is_an_error(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    question = data / "hoi-dap" / "giay-phep-lai-xe-quoc-te.yml"
+    question.write_text(
+        question.read_text(encoding="utf-8").replace('"1.002820"', '"1.999999"'), encoding="utf-8"
+    )
+    [error] = errors_for(data).errors
+    assert error.file == "data/hoi-dap/giay-phep-lai-xe-quoc-te.yml"
+    assert error.field == "procedures › mục 1"
+    assert "1.999999 không có trong danh mục" in error.message

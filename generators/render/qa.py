@@ -19,6 +19,7 @@ from ..vietnamese.text import slugify
 from .legal_links import link_legal_references
 from .markup import render_markdown
 from .pages import PageSpec, SiteSection, render_page
+from .tthc import procedure_path
 
 SECTION_PATH = "hoi-dap/"
 SECTION_TITLE = "Hỏi đáp"
@@ -36,12 +37,8 @@ class ProcedureRef:
 
 
 def procedure_paths(portal: Portal) -> dict[str, str]:
-    """Procedure code → page path ("thu-tuc/<slug>/") from the procedure catalogue.
-
-    The catalogue is not part of the portal yet, so no code has a page; once it is, this is
-    the one place to fill: {p.code: procedure_path(p) for p in portal.procedures}.
-    """
-    return {}
+    """Procedure code → page path ("thu-tuc/<slug>/") from the procedure catalogue."""
+    return {p.doc.code: procedure_path(p) for p in portal.procedures}
 
 
 def link_procedures(codes: list[str], paths: Mapping[str, str]) -> list[ProcedureRef]:

@@ -28,6 +28,7 @@ from ..portal import Portal
 from ..tthc_catalogue import Catalogue, ChangeEntry, FieldGroup, by_name
 from ..vietnamese.dates import VIETNAM_TZ, format_short
 from ..vietnamese.text import slugify
+from .legal_links import link_legal_references
 from .pages import PageSpec, SiteSection, render_page
 
 SECTION_PATH = "thu-tuc/"
@@ -80,10 +81,13 @@ def procedure_page(env: Environment, portal: Portal, procedure: Procedure) -> Pa
         field_link=field_path(doc.field),
         page_url=portal.site.url + path,
     )
+    # Registered documents cited in the legal bases, steps or requirements link to the register.
+    linked = link_legal_references(html, portal.legal, path)
     return PageSpec(
         path=path,
         title=doc.name,
-        html=html,
+        html=linked.html,
+        cites=linked.cited,
         description=f"Thủ tục {doc.name} (mã {doc.code}, {procedure.levels_text().lower()}, "
         f"lĩnh vực {doc.field}): trình tự, cách thức, thành phần hồ sơ, thời hạn, phí, lệ phí.",
         date=procedure.updated.isoformat(),
