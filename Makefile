@@ -10,7 +10,9 @@ TEST_INSTALLED := $(VENV)/.test-installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: build serve test lint check browser print-deps schemas golden bench clean
+NODE_INSTALLED := node_modules/.installed
+
+.PHONY: build serve test lint check validate gate-tools browser print-deps schemas golden bench clean
 
 $(INSTALLED): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,9 +32,26 @@ build: $(INSTALLED) print-deps
 serve: $(INSTALLED) print-deps
 	$(BIN)/mkdocs serve
 
-## check: validate data/ only and list every problem
-check: $(INSTALLED)
+## validate: check data/ and content/ only and list every problem (what `cchc check` does)
+validate: $(INSTALLED)
 	$(BIN)/cchc check
+
+## check: the quality gates on the built site: accessibility (axe-core, desktop and phone),
+##   valid HTML (Nu Html Checker), every link and anchor, CSP, keyboard, privacy
+check: $(TEST_INSTALLED) browser print-deps gate-tools
+	$(BIN)/python -m pytest -m gate
+
+## gate-tools: axe-core and vnu.jar from npm (package-lock.json), and Java for vnu.jar
+gate-tools: $(NODE_INSTALLED)
+	@command -v java >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
+
+# vnu-jar's postinstall would download a Java runtime: --ignore-scripts, Debian's Java is used.
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
 
 ## browser: Debian's Chromium (and Vietnamese-capable fonts) for the browser tests
 browser:
@@ -53,9 +72,9 @@ print-deps:
 lint: $(TEST_INSTALLED)
 	$(BIN)/ruff check .
 
-## test: lint, then every test (unit, golden, whole-site build, headless Chromium)
-test: $(TEST_INSTALLED) browser print-deps lint
-	$(BIN)/python -m pytest
+## test: lint, the quality gates (make check), then every other test (unit, golden, site, browser)
+test: $(TEST_INSTALLED) browser print-deps lint check
+	$(BIN)/python -m pytest -m "not gate"
 
 ## schemas: regenerate the JSON Schemas in schemas/ after changing a model
 schemas: $(INSTALLED)
@@ -71,4 +90,4 @@ bench: $(TEST_INSTALLED) browser
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf site .site-new-* .site-old-* .pytest_cache .ruff_cache .cache/posters
+	rm -rf site .site-new-* .site-old-* .pytest_cache .ruff_cache .cache node_modules

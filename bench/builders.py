@@ -100,4 +100,16 @@ def hugo(folder: Path, articles: list[SyntheticArticle]) -> list[str]:
     return [binary, "--quiet", "--destination", "out"]
 
 
-BUILDERS = {"cchc (ours)": ours, "material-blog": material_blog, "hugo": hugo}
+def ours_with_procedures(folder: Path, articles: list[SyntheticArticle]) -> list[str]:
+    """Ours, with a province-sized catalogue of 2,000 synthetic procedures on top."""
+    from .synthetic_tthc import write_procedures
+
+    command = ours(folder, articles)
+    write_procedures(folder, PROCEDURES)
+    return command
+
+
+PROCEDURES = 2000
+OURS_PLUS = "cchc (ours) + 2,000 thủ tục"
+BUILDERS = {"cchc (ours)": ours, "material-blog": material_blog, "hugo": hugo,
+            OURS_PLUS: ours_with_procedures}

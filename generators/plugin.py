@@ -13,9 +13,12 @@ It uses MkDocs' public plugin API only:
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
+import minify_html
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -48,6 +51,14 @@ from .theme_css import render_colours_css
 from .vietnamese.dates import build_now
 
 COLOURS_CSS = "assets/cchc-colours.css"
+# Only the site's own scripts, styles, images and fonts; nothing inline, nothing from elsewhere.
+# data: images are the icons Material's stylesheet embeds. The same policy, with the
+# directives a <meta> cannot carry, is in the example server configuration (README).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; "
+    "frame-src 'none'; base-uri 'self'; form-action 'self'"
+)
 log = logging.getLogger("mkdocs.plugins.cchc")
 
 
@@ -71,11 +82,43 @@ def menu_nav(portal: Portal, docs_dir: Path) -> list[dict[str, str]]:
     return nav
 
 
+_TOGGLE_AUTOCOMPLETE = re.compile(
+    r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" '
+    r'id="__(?:drawer|search)") autocomplete="off">'
+)
+
+
+def drop_checkbox_autocomplete(html: str) -> str:
+    """Remove `autocomplete` from Material's two hidden toggle checkboxes.
+
+    HTML allows `autocomplete` on text-like inputs only, so the Nu Html Checker rejects these
+    two; they sit in Material's base.html outside any block we could override. This is the one
+    change we make to the theme's output, on exactly those two elements.
+    """
+    return _TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
+
+
+def finish_html(html: str) -> str:
+    """A page as it is published: the toggles fixed, then minified.
+
+    Template indentation is a fifth of a page (pages must stay light on slow links); closing
+    tags and <html>/<head> are kept, so the output stays plain, valid HTML.
+    """
+    return minify_html.minify(
+        drop_checkbox_autocomplete(html), keep_closing_tags=True,
+        keep_html_and_head_opening_tags=True,
+    )
+
+
 def page_meta(page: PageSpec) -> dict[str, Any]:
-    """What theme templates read from `page.meta` for a generated page."""
+    """What theme templates read from `page.meta` for a generated page.
+
+    MkDocs' template environment does not autoescape, and Material writes the description
+    into attributes (`content="…"`): text with quotes or "<" is escaped here, once.
+    """
     meta: dict[str, Any] = {
-        "title": page.title,
-        "description": page.description,
+        "title": str(escape(page.title)),
+        "description": str(escape(page.description)),
         "hide": ["navigation", "toc"] if page.hide_toc else [],
         **page.extra_meta,
     }
@@ -191,6 +234,17 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         page.meta.update(page_meta(spec))
         return markdown
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return finish_html(output)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        # 404.html is a theme template rather than a page.
+        if template_name.endswith(".html"):
+            return finish_html(output_content)
+        return output_content
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.generated.get(page.file.src_uri)
         return spec.html if spec else html
@@ -201,6 +255,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             "site": self.portal.site,
             "build_date": build_now().date().isoformat(),
             "feeds": self.feed_links,
+            "csp": CONTENT_SECURITY_POLICY,
             "hotlines": self.portal.hotlines,
         }
         return env

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,15 +36,23 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+# The demo's site URL is https://sgtvt.quangtri.gov.vn/cchc/: served under the same path, the
+# tests also prove that every page works from a sub-folder (and 404.html, whose links start
+# at the site's root path, finds its styles).
+SITE_PATH = "cchc"
+
+
 @contextmanager
 def serve(folder: Path) -> Iterator[str]:
-    """Serve `folder` on a free loopback port for the duration of the block."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve `folder` at /cchc/ on a free loopback port for the duration of the block."""
+    with tempfile.TemporaryDirectory(prefix="cchc-serve-") as root:
+        (Path(root) / SITE_PATH).symlink_to(folder.resolve(), target_is_directory=True)
+        handler = functools.partial(_QuietHandler, directory=root)
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/{SITE_PATH}/"
+        finally:
+            server.shutdown()
+            server.server_close()

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Feed autodiscovery links (rel="alternate feed": see templates/main.html).
+FEED_LINKS = "//link[contains(concat(' ', @rel, ' '), ' alternate ')]"
 # 2024-12-31 12:00 +07:00: a fixed "now" so dated content and reports never drift.
 PINNED_EPOCH = "1735621200"
 

@@ -135,7 +135,7 @@ def test_typing_without_diacritics_finds_the_procedure(browser: Browser, site_ur
     assert box.is_visible()
     box.press_sequentially("giay phep lai xe", delay=20)
     results = page.locator("[data-cchc-tthc-results]")
-    page.wait_for_function("location.search === '?q=giay+phep+lai+xe'")  # the last keystroke
+    page.wait_for_function("() => location.search === '?q=giay+phep+lai+xe'")  # the last keystroke
     names = results.locator("li > a").all_text_contents()
     assert names[0] == "Cấp giấy phép lái xe quốc tế"  # the phrase as typed ranks first
     assert "Đổi giấy phép lái xe do ngành Giao thông vận tải cấp" in names

@@ -12,7 +12,7 @@ from generators.loaders import load_portal
 from generators.portal import Portal
 from generators.vietnamese.dates import VIETNAM_TZ
 
-from .conftest import PINNED_EPOCH, ROOT, copy_project, run_build
+from .conftest import FEED_LINKS, PINNED_EPOCH, ROOT, copy_project, run_build
 from .feedcheck import check_atom, check_rss
 
 pytestmark = pytest.mark.build
@@ -83,7 +83,7 @@ def test_feeds_are_valid_and_complete(built_site: Path, portal: Portal) -> None:
 
 def test_every_page_announces_the_site_feeds(built_site: Path) -> None:
     for path in built_site.rglob("index.html"):
-        alternates = parse(path).xpath("//link[@rel='alternate']/@type")
+        alternates = parse(path).xpath(FEED_LINKS + "/@type")
         assert "application/rss+xml" in alternates and "application/atom+xml" in alternates, path
 
 

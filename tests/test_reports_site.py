@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 import pytest
-from lxml import etree
 from lxml import html as lxml_html
 
 from generators.loaders import load_portal
@@ -16,7 +14,6 @@ from generators.portal import Portal
 from generators.vietnamese.dates import VIETNAM_TZ
 
 from .conftest import PINNED_EPOCH, ROOT
-from .test_indices import check_accessible_svg
 
 pytestmark = pytest.mark.build
 
@@ -97,12 +94,16 @@ def test_dashboard_shows_par_index_2023(built_site: Path) -> None:
         assert dashboard.xpath(f"//h2[starts-with(normalize-space(), '{code}:')]"), code
 
 
-def test_dashboard_charts_are_valid_svg_with_a_table_beside(built_site: Path) -> None:
-    text = (built_site / "chi-so" / "index.html").read_text(encoding="utf-8")
-    charts = re.findall(r"<svg\b[^>]*class=\"cchc-chart\".*?</svg>", text, flags=re.S)
+def test_dashboard_charts_are_accessible_svg_with_a_table_beside(built_site: Path) -> None:
+    # The charts' XML validity is tested on the renderer's output (test_indices.py); the
+    # published page is minified HTML, where SVG attributes need no quotes.
+    charts = page(built_site, "chi-so").xpath("//svg[contains(@class,'cchc-chart')]")
     assert len(charts) == 2  # PAR INDEX by year, points by area
-    for markup in charts:
-        check_accessible_svg(etree.fromstring(markup.encode("utf-8")))
+    for chart in charts:
+        assert chart.get("role") == "img"
+        labelled = chart.get("aria-labelledby", "").split()
+        assert chart.xpath("./title") and chart.xpath("./desc")
+        assert {e.get("id") for e in chart.xpath("./title | ./desc")} <= set(labelled)
     for pair in page(built_site, "chi-so").xpath("//div[contains(@class,'cchc-chart-pair')]"):
         assert pair.xpath(".//svg") and pair.xpath(".//table//th[@scope]")
 

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from generators.search.records import TYPE_LABELS
 
-from .browser import CHROMIUM_FLAGS, chromium_path, serve
+from .browser import CHROMIUM_FLAGS, SITE_PATH, chromium_path, serve
 
 pytestmark = pytest.mark.browser
 
@@ -94,7 +94,7 @@ def results(page: Page, query: str, kind: str = "") -> list[str]:
         " return s && !s.startsWith('Đang'); }"
     )
     hrefs = page.eval_on_selector_all(".cchc-result__title", "els => els.map(e => e.href)")
-    return [urlparse(h).path.removeprefix("/") + (f"#{urlparse(h).fragment}"
+    return [urlparse(h).path.removeprefix(f"/{SITE_PATH}/") + (f"#{urlparse(h).fragment}"
             if urlparse(h).fragment else "") for h in hrefs]
 
 
@@ -132,7 +132,7 @@ def test_results_come_ten_at_a_time(page: Page) -> None:
     first = results(page, "cai cach hanh chinh")
     assert len(first) == 10 and found_count(page) > 10
     page.click("[data-cchc-search-more]")
-    page.wait_for_function("document.querySelectorAll('.cchc-result').length > 10")
+    page.wait_for_function("() => document.querySelectorAll('.cchc-result').length > 10")
     shown = page.locator(".cchc-result").count()
     assert shown == min(20, found_count(page))
     focused = page.evaluate("document.activeElement.closest('.cchc-result') !== null")

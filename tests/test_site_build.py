@@ -12,7 +12,7 @@ from lxml import html as lxml_html
 
 from generators.loaders import load_portal
 
-from .conftest import ROOT, copy_project, run_build
+from .conftest import FEED_LINKS, ROOT, copy_project, run_build
 
 pytestmark = pytest.mark.build
 
@@ -201,7 +201,7 @@ def test_the_change_feed_is_announced_and_valid(built_site: Path) -> None:
     assert root.findtext("channel/link") == f"{base}thu-tuc/moi-cap-nhat/"
     home = parse(built_site / "index.html")
     assert "thu-tuc/rss.xml" in home.xpath(
-        "//link[@rel='alternate'][@type='application/rss+xml']/@href"
+        FEED_LINKS + "[@type='application/rss+xml']/@href"
     )
     sitemap = ElementTree.parse(built_site / "sitemap.xml").getroot()
     urls = {loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}

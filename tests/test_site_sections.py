@@ -10,7 +10,7 @@ from lxml import html as lxml_html
 
 from generators.loaders import load_portal
 
-from .conftest import ROOT
+from .conftest import FEED_LINKS, ROOT
 from .feedcheck import check_rss
 from .test_legal_register import SEED_CITATIONS
 
@@ -92,7 +92,7 @@ def test_qa_feed_is_valid_and_lists_answered_questions(built_site: Path) -> None
     assert len(links) == 10
     assert f"{BASE}hoi-dap/nop-le-phi-bang-chuyen-khoan/" in links
     home = page(built_site, "")
-    assert home.xpath("//link[@rel='alternate'][@type='application/rss+xml']/@href")
+    assert home.xpath(FEED_LINKS + "[@type='application/rss+xml']/@href")
 
 
 def test_questions_documents_and_hotlines_are_in_the_search_index(built_site: Path) -> None:

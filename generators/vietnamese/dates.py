@@ -28,7 +28,8 @@ def build_now() -> datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         return datetime.fromtimestamp(int(epoch), tz=VIETNAM_TZ)
-    return datetime.now(tz=VIETNAM_TZ)
+    # Whole seconds: HTML's datetime attribute allows at most three decimals.
+    return datetime.now(tz=VIETNAM_TZ).replace(microsecond=0)
 
 
 def _as_date(value: date | datetime) -> date:

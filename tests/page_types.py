@@ -1,0 +1,35 @@
+"""One page of every page type of the built demo site, for the quality gates."""
+
+from __future__ import annotations
+
+PAGE_TYPES: dict[str, str] = {
+    "trang chủ": "",
+    "tin tức": "tin-tuc/",
+    "bài viết": "tin-tuc/2024/bao-cao-ket-qua-cong-tac-tuyen-truyen-cai-cach-hanh-chinh-nam-2024/",
+    "chuyên mục": "tin-tuc/chuyen-muc/hoat-dong/",
+    "từ khóa": "tin-tuc/the/par-index/",
+    "lưu trữ năm": "tin-tuc/2024/",
+    "trang 2 của danh sách": "tin-tuc/trang/2/",
+    "danh sách kế hoạch": "ke-hoach/",
+    "kế hoạch có điểm": "ke-hoach/ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt/",
+    "kế hoạch có chỉ tiêu": "ke-hoach/ke-hoach-tuyen-truyen-cchc-2024-sgtvt-quang-tri/",
+    "danh sách báo cáo": "bao-cao/",
+    "báo cáo": "bao-cao/ke-hoach-tuyen-truyen-cchc-2024-sgtvt-quang-tri/",
+    "chỉ số": "chi-so/",
+    "danh mục thủ tục": "thu-tuc/",
+    "thủ tục theo lĩnh vực": "thu-tuc/linh-vuc/duong-bo/",
+    "thủ tục": "thu-tuc/doi-giay-phep-lai-xe-do-nganh-gtvt-cap/",
+    "thủ tục mới cập nhật": "thu-tuc/moi-cap-nhat/",
+    "đường dây nóng": "duong-day-nong/",
+    "hỏi đáp": "hoi-dap/",
+    "câu hỏi": "hoi-dap/giay-phep-lai-xe-quoc-te/",
+    "văn bản": "van-ban/",
+    "một văn bản": "van-ban/76-nq-cp/",
+    "ấn phẩm": "ap-phich/",
+    "một ấn phẩm": "ap-phich/chu-de-nam-2024/",
+    "tìm kiếm": "tim-kiem/?q=giay+phep+lai+xe",
+    "sơ đồ trang": "so-do-trang/",
+    "giới thiệu": "gioi-thieu/",
+    "nguồn tin": "nguon-tin/",
+    "trang không tồn tại": "404.html",
+}
