@@ -15,12 +15,45 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
 
 from .errors import DataError, FieldPath
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
+# Our deepest files (a plan's task groups) nest about six levels; 40 leaves room for any model.
+MAX_DEPTH = 40
+# Longer than any number an editor writes (and past it Python refuses to read an int).
+MAX_NUMBER_CHARS = 30
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = yaml.resolver.Resolver()
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_COLLECTION_TAGS = {yaml.MappingNode: f"{_TAG}map", yaml.SequenceNode: f"{_TAG}seq"}
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+        super().__init__(line)
+
+
+class _Loader(Composer, _Parser):  # type: ignore[misc, valid-type]
+    """The safe loader, but composed by Python's Composer so that nesting is counted."""
+
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        Composer.__init__(self)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark.line + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 _YAML_PROBLEMS = {
     "mapping values are not allowed": (
@@ -40,6 +73,12 @@ _YAML_PROBLEMS = {
     "did not find expected '-' indicator": "thụt lề của danh sách không thẳng hàng",
     "found unexpected end of stream": "văn bản trong dấu nháy chưa được đóng",
     "found unknown escape character": "có ký tự «\\» không hợp lệ trong dấu nháy kép",
+    "found invalid Unicode character escape code": (
+        "có mã ký tự «\\u…» không hợp lệ trong dấu nháy kép"
+    ),
+    "but found another document": (
+        "mỗi tệp chỉ chứa một tài liệu; hãy xóa dòng «---» hoặc «...» thừa"
+    ),
 }
 
 
@@ -79,11 +118,35 @@ def _translate(problem: str | None) -> str:
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
+def _tag_problem(node: yaml.Node) -> str | None:
+    """Why an explicit tag, or a number too long to read, cannot be data; None if fine."""
+    refused = (
+        "không dùng thẻ YAML («!!…», «!…») trong dữ liệu; hãy viết giá trị bình thường, "
+        "văn bản có thể đặt trong dấu nháy kép"
+    )
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag not in _SCALAR_TAGS:
+            return refused
+        implicit = _RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False))
+        if node.tag != f"{_TAG}str" and implicit != node.tag:
+            return refused  # «!!int abc»: a tag forcing a type the text does not have
+        if node.tag in (f"{_TAG}int", f"{_TAG}float") and len(node.value) > MAX_NUMBER_CHARS:
+            return f"số quá dài (hơn {MAX_NUMBER_CHARS} ký tự); nếu là văn bản, hãy đặt trong " \
+                "dấu nháy kép"
+        return None
+    return refused if node.tag != _COLLECTION_TAGS[type(node)] else None
+
+
 def _walk(node: yaml.Node, path: FieldPath, out: LineMap, seen: set[int], rel: str) -> list:
     errors: list[DataError] = []
+    if id(node) not in seen:
+        problem = _tag_problem(node)
+        if problem:
+            return [DataError(rel, problem, line=node.start_mark.line + 1,
+                              given=node.value if isinstance(node, yaml.ScalarNode) else None)]
     if isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP_TAG:
         try:
-            _Loader("").construct_yaml_timestamp(node)
+            _Parser("").construct_yaml_timestamp(node)
         except ValueError:
             return [
                 DataError(
@@ -109,6 +172,10 @@ def _walk(node: yaml.Node, path: FieldPath, out: LineMap, seen: set[int], rel: s
             line = key_node.start_mark.line + 1
             if key is None:
                 errors.append(DataError(rel, "tên trường phải là một chữ đơn giản", line=line))
+                continue
+            if key_node.tag != f"{_TAG}str":
+                errors.append(DataError(rel, "tên trường phải là chữ (không phải số, ngày, "
+                                        "true/false hay thẻ YAML)", line=line, given=key))
                 continue
             if key == "<<":
                 errors.append(DataError(rel, "không dùng khóa gộp «<<» trong dữ liệu", line=line))
@@ -182,6 +249,15 @@ def parse_yaml(text: str, rel: str) -> tuple[Any, LineMap]:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
             raise YamlProblem([DataError(rel, _translate(exc.problem), line=line)]) from None
+        except yaml.reader.ReaderError as exc:
+            line = text[: exc.position].count("\n") + 1
+            message = (f"có ký tự điều khiển không in được (mã U+{exc.character:04X}), thường do "
+                       "sao chép từ phần mềm khác; hãy xóa ký tự đó")
+            raise YamlProblem([DataError(rel, message, line=line)]) from None
+        except _TooDeep as exc:
+            message = (f"dữ liệu lồng nhau quá {MAX_DEPTH} cấp (thường do thừa dấu «[» hoặc "
+                       "«{»); hãy kiểm tra lại các dấu ngoặc")
+            raise YamlProblem([DataError(rel, message, line=exc.line)]) from None
         except yaml.YAMLError as exc:
             raise YamlProblem([DataError(rel, f"lỗi cú pháp YAML ({exc})")]) from None
         lines = LineMap()

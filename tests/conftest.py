@@ -43,3 +43,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_build(ROOT, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How many hostile-input cases ran (tests/hostile.py): the closing note of issue 9 cites it."""
+    from .hostile import CASES
+
+    if CASES:
+        kinds: dict[str, int] = {}
+        for key, count in CASES.items():
+            kinds[key.split("/")[0]] = kinds.get(key.split("/")[0], 0) + count
+        detail = ", ".join(f"{kind} {count}" for kind, count in kinds.items())
+        terminalreporter.write_line(
+            f"hostile input: {sum(CASES.values())} generated and edge cases over the loaders "
+            f"({detail})"
+        )
