@@ -18,6 +18,7 @@ import yaml
 from yaml.composer import Composer
 
 from .errors import DataError, FieldPath
+from .vietnamese.legacy import find_legacy_encoding, legacy_message
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 # Our deepest files (a plan's task groups) nest about six levels; 40 leaves room for any model.
@@ -214,7 +215,8 @@ def normalise(value: Any) -> Any:
 
 
 def decode_text(raw: bytes, rel: str, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """UTF-8 text of a data file, or a YamlProblem saying why not."""
+    """UTF-8 text of a data file or article, or a YamlProblem saying why not: too large, not
+    UTF-8, or holding text pasted from a TCVN3 or VNI document."""
     if len(raw) > max_bytes:
         size_mb = len(raw) / 1024 / 1024
         limit = f"{max_bytes / 1024 / 1024:g}"
@@ -236,7 +238,11 @@ def decode_text(raw: bytes, rel: str, max_bytes: int = MAX_FILE_BYTES) -> str:
                 )
             ]
         ) from None
-    return unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text)
+    legacy = find_legacy_encoding(text)
+    if legacy is not None:
+        raise YamlProblem([DataError(rel, legacy_message(legacy), line=legacy.line)])
+    return text
 
 
 def parse_yaml(text: str, rel: str) -> tuple[Any, LineMap]:
