@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from . import frontmatter
 from .articles import NEWS_DIR
 from .errors import DataErrors
-from .loaders import load_portal
+from .loaders import file_exists, load_portal
 from .outputs import OutputConflict, OutputFile, check_outputs, write_outputs
 from .portal import Portal
 from .printing.fonts import FontMissing
@@ -64,7 +64,7 @@ def menu_nav(portal: Portal, docs_dir: Path) -> list[dict[str, str]]:
         target = item.link
         if is_external(target):
             nav.append({item.title: target})
-        elif target.endswith("/") and (docs_dir / f"{target[:-1]}.md").is_file():
+        elif target.endswith("/") and file_exists(docs_dir / f"{target[:-1]}.md"):
             nav.append({item.title: f"{target[:-1]}.md"})
         else:
             nav.append({item.title: src_uri(target)})
