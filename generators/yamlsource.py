@@ -9,6 +9,7 @@ slip that YAML would silently resolve to the last one) and anchors/aliases (whic
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,9 +28,14 @@ MAX_DEPTH = 40
 MAX_NUMBER_CHARS = 30
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Every level of nesting takes one of these characters, so a file with fewer of them than
+# libyaml's C composer survives (it crashed between 20,000 and 100,000 levels) is composed in C.
+_NESTING_CHARS = "[{-?:"
+_C_SAFE_NESTING = 10_000
 _RESOLVER = yaml.resolver.Resolver()
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_STR_TAG = f"{_TAG}str"
 _COLLECTION_TAGS = {yaml.MappingNode: f"{_TAG}map", yaml.SequenceNode: f"{_TAG}seq"}
 
 
@@ -39,7 +45,7 @@ class _TooDeep(Exception):
         super().__init__(line)
 
 
-class _Loader(Composer, _Parser):  # type: ignore[misc, valid-type]
+class _CountingLoader(Composer, _Parser):  # type: ignore[misc, valid-type]
     """The safe loader, but composed by Python's Composer so that nesting is counted."""
 
     def __init__(self, stream: str) -> None:
@@ -128,8 +134,9 @@ def _tag_problem(node: yaml.Node) -> str | None:
     if isinstance(node, yaml.ScalarNode):
         if node.tag not in _SCALAR_TAGS:
             return refused
-        implicit = _RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False))
-        if node.tag != f"{_TAG}str" and implicit != node.tag:
+        if node.tag != _STR_TAG and _RESOLVER.resolve(
+            yaml.ScalarNode, node.value, (True, False)
+        ) != node.tag:
             return refused  # «!!int abc»: a tag forcing a type the text does not have
         if node.tag in (f"{_TAG}int", f"{_TAG}float") and len(node.value) > MAX_NUMBER_CHARS:
             return f"số quá dài (hơn {MAX_NUMBER_CHARS} ký tự); nếu là văn bản, hãy đặt trong " \
@@ -138,8 +145,25 @@ def _tag_problem(node: yaml.Node) -> str | None:
     return refused if node.tag != _COLLECTION_TAGS[type(node)] else None
 
 
-def _walk(node: yaml.Node, path: FieldPath, out: LineMap, seen: set[int], rel: str) -> list:
+def _loader(text: str) -> yaml.SafeLoader:
+    if sum(text.count(ch) for ch in _NESTING_CHARS) < _C_SAFE_NESTING:
+        return _Parser(text)
+    return _CountingLoader(text)
+
+
+def _too_deep(line: int) -> DataError:
+    return DataError(
+        "", f"dữ liệu lồng nhau quá {MAX_DEPTH} cấp (thường do thừa dấu «[» hoặc «{{»); hãy "
+        "kiểm tra lại các dấu ngoặc", line=line,
+    )
+
+
+def _walk(
+    node: yaml.Node, path: FieldPath, out: LineMap, seen: set[int], rel: str, depth: int = 1
+) -> list:
     errors: list[DataError] = []
+    if depth > MAX_DEPTH:
+        return [dataclasses.replace(_too_deep(node.start_mark.line + 1), file=rel)]
     if id(node) not in seen:
         problem = _tag_problem(node)
         if problem:
@@ -174,7 +198,7 @@ def _walk(node: yaml.Node, path: FieldPath, out: LineMap, seen: set[int], rel: s
             if key is None:
                 errors.append(DataError(rel, "tên trường phải là một chữ đơn giản", line=line))
                 continue
-            if key_node.tag != f"{_TAG}str":
+            if key_node.tag != _STR_TAG:
                 errors.append(DataError(rel, "tên trường phải là chữ (không phải số, ngày, "
                                         "true/false hay thẻ YAML)", line=line, given=key))
                 continue
@@ -194,12 +218,12 @@ def _walk(node: yaml.Node, path: FieldPath, out: LineMap, seen: set[int], rel: s
             keys_seen[key] = line
             child = (*path, unicodedata.normalize("NFC", key))
             out.lines[child] = line
-            errors += _walk(value_node, child, out, seen, rel)
+            errors += _walk(value_node, child, out, seen, rel, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             child = (*path, index)
             out.lines[child] = item.start_mark.line + 1
-            errors += _walk(item, child, out, seen, rel)
+            errors += _walk(item, child, out, seen, rel, depth + 1)
     return errors
 
 
@@ -247,7 +271,7 @@ def decode_text(raw: bytes, rel: str, max_bytes: int = MAX_FILE_BYTES) -> str:
 
 def parse_yaml(text: str, rel: str) -> tuple[Any, LineMap]:
     """Plain data and its line map from YAML text; raise YamlProblem on any problem."""
-    loader = _Loader(text)
+    loader = _loader(text)
     try:
         try:
             node = loader.get_single_node()
@@ -261,9 +285,7 @@ def parse_yaml(text: str, rel: str) -> tuple[Any, LineMap]:
                        "sao chép từ phần mềm khác; hãy xóa ký tự đó")
             raise YamlProblem([DataError(rel, message, line=line)]) from None
         except _TooDeep as exc:
-            message = (f"dữ liệu lồng nhau quá {MAX_DEPTH} cấp (thường do thừa dấu «[» hoặc "
-                       "«{»); hãy kiểm tra lại các dấu ngoặc")
-            raise YamlProblem([DataError(rel, message, line=exc.line)]) from None
+            raise YamlProblem([dataclasses.replace(_too_deep(exc.line), file=rel)]) from None
         except yaml.YAMLError as exc:
             raise YamlProblem([DataError(rel, f"lỗi cú pháp YAML ({exc})")]) from None
         lines = LineMap()
