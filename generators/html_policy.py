@@ -1,11 +1,12 @@
 """The one policy for raw HTML in what editors write: it may format text, never run code.
 
-Editors' Markdown (articles, plan sections, answers, procedure steps, the site's intro and every
-other Markdown field) may hold raw HTML. It is neither refused nor trusted: every piece of it is
-cleaned with nh3 against the allow-lists below before it reaches a page or a feed. What is not
-listed goes: `<script>`, `<style>` (with their content), `<iframe>`, `<object>`, `<form>`, every
-`on…=` event attribute, `style=`, and any URL whose scheme is not http, https, mailto or tel
-(`javascript:`, `data:`). Feeds allow a little less than pages, as partner portals show them.
+Editors' Markdown (articles, plan sections, answers, procedure steps, the site's intro, every
+other Markdown field, and Markdown pages added to content/) may hold raw HTML. It is neither
+refused nor trusted: every piece of it is cleaned with nh3 against the allow-lists below before
+it reaches a page or a feed. What is not listed goes: `<script>`, `<style>` (with their content),
+`<iframe>`, `<object>`, `<form>`, every `on…=` event attribute, `style=`, and any URL whose
+scheme is not http, https, mailto or tel (`javascript:`, `data:`). Feeds allow a little less
+than pages, as partner portals show them.
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ FEED_ATTRIBUTES = {
     "ol": {"start"},
 }
 
-# Pages keep a few more structural tags and the attributes our stylesheet and anchors use.
-PAGE_TAGS = FEED_TAGS | {"h1", "section", "aside", "mark", "kbd", "q", "cite"}
+# Pages keep a few more structural tags (details: MkDocs' pymdownx.details on content/ pages)
+# and the attributes our stylesheet and anchors use.
+PAGE_TAGS = FEED_TAGS | {"h1", "section", "aside", "mark", "kbd", "q", "cite", "details", "summary"}
 PAGE_ATTRIBUTES = {
     **{tag: set(attrs) for tag, attrs in FEED_ATTRIBUTES.items()},
     "img": FEED_ATTRIBUTES["img"] | {"decoding", "class"},

@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 from . import frontmatter
 from .articles import NEWS_DIR
 from .errors import DataErrors
+from .html_policy import clean_page_html
 from .loaders import file_exists, load_portal
 from .outputs import OutputConflict, OutputFile, check_outputs, write_outputs
 from .portal import Portal
@@ -193,7 +194,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.generated.get(page.file.src_uri)
-        return spec.html if spec else html
+        # A Markdown page an editor added to content/ follows the same raw-HTML policy.
+        return spec.html if spec else clean_page_html(html)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.portal is not None

@@ -2,7 +2,7 @@
 
 The hostile fixtures (tests/fixtures/hostile/) put the same Markdown, raw-html.md, into each kind
 of editor-written text: a plan section, a question's answer, a procedure step, an article body,
-and the site's intro. The demo site is built with them, and no script, style, iframe, object,
+the site's intro, and a Markdown page added to content/. The demo site is built with them, and no script, style, iframe, object,
 form, event attribute or javascript: link may survive on their pages or in any feed, while the
 harmless formatting around them stays (neutralised, not refused: README, "Raw HTML in content").
 """
@@ -32,6 +32,7 @@ PAGES = {
     "procedure step": "thu-tuc/thu-tuc-thu-html/index.html",
     "article body": "tin-tuc/2024/bai-thu-html-doc-hai/index.html",
     "site intro": "index.html",
+    "content page": "trang-thu-html/index.html",
 }
 FEEDS = ["rss.xml", "atom.xml", "hoi-dap/rss.xml", "thu-tuc/rss.xml",
          "tin-tuc/chuyen-muc/hoat-dong/rss.xml"]
@@ -75,6 +76,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(HOSTILE / "question-answer.yml", data / "hoi-dap" / "cau-hoi-thu-html.yml")
     shutil.copy(HOSTILE / "procedure-step.yml", data / "thu-tuc" / "thu-tuc-thu-html.yml")
     shutil.copy(HOSTILE / "article-body.md", news / "bai-thu-html-doc-hai.md")
+    shutil.copy(HOSTILE / "content-page.md", project / "content" / "trang-thu-html.md")
     site = data / "site.yml"
     text = site.read_text(encoding="utf-8")
     intro = "intro: |\n" + "".join(f"  {line}\n" if line else "\n" for line in
