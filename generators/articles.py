@@ -224,3 +224,18 @@ def load_articles(
     articles.sort(key=lambda a: a.source)
     articles.sort(key=lambda a: a.published, reverse=True)
     return articles
+
+
+def check_pages(content_dir: Path, root: Path, errors: ErrorCollector) -> None:
+    """Markdown pages in content/ outside the news (MkDocs renders them): the same rules as any
+    editor's file, so a page pasted from a TCVN3 or VNI document, or not saved as UTF-8, is
+    refused at its line before MkDocs reads it."""
+    for path in sorted(content_dir.rglob("*.md")):
+        source = path.relative_to(content_dir)
+        if source.parts[0] == NEWS_DIR or any(p.startswith(".") for p in source.parts):
+            continue
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else source.as_posix()
+        try:
+            decode_text(path.read_bytes(), rel)
+        except YamlProblem as problem:
+            errors.extend(problem.errors)

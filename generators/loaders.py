@@ -287,7 +287,7 @@ def load_portal(
     include_drafts: bool = False,
 ) -> Portal:
     """Every data file and article, validated; raises DataErrors listing all problems at once."""
-    from .articles import load_articles  # articles reuse this module's helpers
+    from .articles import check_pages, load_articles  # articles reuse this module's helpers
 
     root = root or data_dir.parent
     errors = ErrorCollector()
@@ -297,6 +297,8 @@ def load_portal(
     legal = load_legal(data_dir, root, errors)
     indices = load_indices(data_dir, root, errors, plans)
     articles = []
+    if content_dir is not None:
+        check_pages(content_dir, root, errors)
     if content_dir is not None and site is not None:
         articles = load_articles(
             content_dir, root, site, plans, errors,

@@ -2,9 +2,10 @@
 
 The hostile fixtures (tests/fixtures/hostile/) put the same Markdown, raw-html.md, into each kind
 of editor-written text: a plan section, a question's answer, a procedure step, an article body,
-the site's intro, and a Markdown page added to content/. The demo site is built with them, and no script, style, iframe, object,
-form, event attribute or javascript: link may survive on their pages or in any feed, while the
-harmless formatting around them stays (neutralised, not refused: README, "Raw HTML in content").
+the site's intro, and a Markdown page added to content/. The demo site is built with them, and
+no script, style, iframe, object, form, event attribute or javascript: link may survive on their
+pages or in any feed, while the harmless formatting around them stays (neutralised, not refused:
+README, "Raw HTML in content").
 """
 
 from __future__ import annotations

@@ -120,3 +120,26 @@ def test_brackets_nested_past_what_the_yaml_library_survives_are_refused(
     [error] = refused(projects[kind.name], in_front_matter(kind, deep).encode())
     assert error.message.startswith("dữ liệu lồng nhau quá 40 cấp")
     assert error.line == (2 if kind.is_article else 1)
+
+
+@pytest.mark.parametrize(("raw", "line", "message"), [
+    ("# Hướng dẫn\n\nNội dung.\n\n" + to_tcvn3("Sở Giao thông vận tải tỉnh Quảng Trị") + "\n",
+     5, "phông TCVN3 (ABC) hoặc VNI"),
+    ("# Huong dan\n\nThủ tục hành chính\n", 3, "không được lưu bằng bảng mã UTF-8"),
+], ids=["TCVN3", "cp1258"])
+def test_a_markdown_page_in_content_is_refused_like_any_file(
+    projects: dict[str, Project], raw: str, line: int, message: str
+) -> None:
+    """Pages an editor adds to content/ (MkDocs renders them) are read by the same rules."""
+    project = projects["site"]
+    page = project.root / "content" / "huong-dan.md"
+    page.write_bytes(raw.encode("cp1258", errors="replace") if "UTF-8" in message
+                     else raw.encode())
+    try:
+        outcome = project.load(project.demo_text.encode())
+    finally:
+        page.unlink()
+    assert isinstance(outcome, DataErrors)
+    [error] = outcome.errors
+    assert (error.file, error.line) == ("content/huong-dan.md", line)
+    assert message in error.message
