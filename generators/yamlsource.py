@@ -3,8 +3,17 @@
 PyYAML gives line numbers only on its node tree, so we compose the nodes, record the line of
 every mapping key and list item under its field path, and only then construct plain Python
 data. The same walk refuses what an editor never means to write: duplicate keys (a copy-paste
-slip that YAML would silently resolve to the last one) and anchors/aliases (which also stop
-"billion laughs" alias bombs before anything is expanded).
+slip that YAML would silently resolve to the last one), anchors/aliases (which also stop
+"billion laughs" alias bombs before anything is expanded), explicit tags («!!int abc»,
+«!!python/object…», «!!set»: PyYAML would crash on them or build objects no model expects), keys
+that are not text, numbers too long to be numbers, and nesting deeper than `MAX_DEPTH`.
+
+libyaml's composer recurses in C and takes the interpreter down (a segfault, no message) on
+some tens of thousands of nested brackets, which fit in a 200 KB file; a file that could nest
+that deep is composed by Python's Composer instead, which counts the levels.
+
+Decoding (`decode_text`) refuses files that are too large, not UTF-8, or hold text pasted from
+a TCVN3 or VNI document (vietnamese/legacy.py); articles go through it too.
 """
 
 from __future__ import annotations
@@ -61,6 +70,7 @@ class _CountingLoader(Composer, _Parser):  # type: ignore[misc, valid-type]
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
 
 _YAML_PROBLEMS = {
     "mapping values are not allowed": (
