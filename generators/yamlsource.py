@@ -18,7 +18,6 @@ a TCVN3 or VNI document (vietnamese/legacy.py); articles go through it too.
 
 from __future__ import annotations
 
-import dataclasses
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,9 +160,9 @@ def _loader(text: str) -> yaml.SafeLoader:
     return _CountingLoader(text)
 
 
-def _too_deep(line: int) -> DataError:
+def _too_deep(rel: str, line: int) -> DataError:
     return DataError(
-        "", f"dữ liệu lồng nhau quá {MAX_DEPTH} cấp (thường do thừa dấu «[» hoặc «{{»); hãy "
+        rel, f"dữ liệu lồng nhau quá {MAX_DEPTH} cấp (thường do thừa dấu «[» hoặc «{{»); hãy "
         "kiểm tra lại các dấu ngoặc", line=line,
     )
 
@@ -173,7 +172,7 @@ def _walk(
 ) -> list:
     errors: list[DataError] = []
     if depth > MAX_DEPTH:
-        return [dataclasses.replace(_too_deep(node.start_mark.line + 1), file=rel)]
+        return [_too_deep(rel, node.start_mark.line + 1)]
     if id(node) not in seen:
         problem = _tag_problem(node)
         if problem:
@@ -295,7 +294,7 @@ def parse_yaml(text: str, rel: str) -> tuple[Any, LineMap]:
                        "sao chép từ phần mềm khác; hãy xóa ký tự đó")
             raise YamlProblem([DataError(rel, message, line=line)]) from None
         except _TooDeep as exc:
-            raise YamlProblem([dataclasses.replace(_too_deep(exc.line), file=rel)]) from None
+            raise YamlProblem([_too_deep(rel, exc.line)]) from None
         except yaml.YAMLError as exc:
             raise YamlProblem([DataError(rel, f"lỗi cú pháp YAML ({exc})")]) from None
         lines = LineMap()
