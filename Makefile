@@ -71,4 +71,4 @@ bench: $(TEST_INSTALLED) browser
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf site .site-new-* .site-old-* .pytest_cache .ruff_cache .cache/posters
+	rm -rf site .site-new-* .site-old-* .pytest_cache .ruff_cache .cache/posters .hypothesis
