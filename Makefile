@@ -90,4 +90,4 @@ bench: $(TEST_INSTALLED) browser
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf site .site-new-* .site-old-* .pytest_cache .ruff_cache .cache node_modules
+	rm -rf site .site-new-* .site-old-* .pytest_cache .ruff_cache .cache .hypothesis node_modules

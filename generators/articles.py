@@ -17,7 +17,7 @@ from PIL import UnidentifiedImageError
 
 from . import frontmatter
 from .errors import DataError, ErrorCollector, FieldPath
-from .loaders import report_problems
+from .loaders import file_exists, report_problems
 from .models.article import INLINE_IMAGE, Article, ArticleMeta, Image
 from .models.plan import Plan
 from .models.site import SiteProfile
@@ -35,9 +35,16 @@ def _content_path(source: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
 
 
+def outside_content(path: str) -> bool:
+    """Whether a resolved content path leaves content/ (its files are published as they are)."""
+    return path.startswith(("..", "/")) or "\0" in path
+
+
 def read_image(content_dir: Path, path: str) -> Image | str:
     """The image's facts, or a Vietnamese reason why it cannot be used."""
-    if path.startswith("..") or not (content_dir / path).is_file():
+    if outside_content(path):
+        return f"ảnh «{path}» nằm ngoài thư mục content/; hãy đặt ảnh cạnh bài viết"
+    if not file_exists(content_dir / path):
         return f"không tìm thấy ảnh «{path}» trong content/"
     file = content_dir / path
     try:
@@ -80,7 +87,7 @@ def _references(
     if meta.video:
         for field in ("file", "poster"):
             target = _content_path(source, getattr(meta.video, field))
-            if not (content_dir / target).is_file():
+            if outside_content(target) or not file_exists(content_dir / target):
                 problems.append((("video", field), f"không tìm thấy tệp «{target}» trong content/"))
         if posixpath.splitext(meta.video.file)[1].lower() not in VIDEO_SUFFIXES:
             problems.append((("video", "file"), "video phải là tệp .mp4 hoặc .webm"))
@@ -217,3 +224,18 @@ def load_articles(
     articles.sort(key=lambda a: a.source)
     articles.sort(key=lambda a: a.published, reverse=True)
     return articles
+
+
+def check_pages(content_dir: Path, root: Path, errors: ErrorCollector) -> None:
+    """Markdown pages in content/ outside the news (MkDocs renders them): the same rules as any
+    editor's file, so a page pasted from a TCVN3 or VNI document, or not saved as UTF-8, is
+    refused at its line before MkDocs reads it."""
+    for path in sorted(content_dir.rglob("*.md")):
+        source = path.relative_to(content_dir)
+        if source.parts[0] == NEWS_DIR or any(p.startswith(".") for p in source.parts):
+            continue
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else source.as_posix()
+        try:
+            decode_text(path.read_bytes(), rel)
+        except YamlProblem as problem:
+            errors.extend(problem.errors)

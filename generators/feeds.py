@@ -15,31 +15,14 @@ from datetime import datetime
 from typing import Literal
 from urllib.parse import urljoin
 
-import nh3
 from feedgen.feed import FeedGenerator
+from markupsafe import escape
 
+from .html_policy import clean_feed_html
 from .vietnamese.dates import build_now, to_vietnam_time
 
 MAX_ITEMS = 50
 
-# What a syndicating portal may show: text structure, links, images, tables, figures, video.
-ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt",
-    "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol",
-    "p", "pre", "s", "small", "source", "span", "strong", "sub", "sup", "table", "tbody", "td",
-    "tfoot", "th", "thead", "time", "tr", "u", "ul", "video",
-}
-ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title"},
-    "abbr": {"title"},
-    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading"},
-    "source": {"src", "type", "srcset", "sizes", "media"},
-    "video": {"src", "poster", "controls", "width", "height", "preload"},
-    "td": {"colspan", "rowspan"},
-    "th": {"colspan", "rowspan", "scope"},
-    "time": {"datetime"},
-    "ol": {"start"},
-}
 _URL_ATTRIBUTES = {"href", "src", "poster"}
 
 
@@ -87,7 +70,8 @@ def _absolute_srcset(value: str, base: str) -> str:
 
 
 def sanitise_html(html: str, base_url: str) -> str:
-    """HTML safe to syndicate: no script, style, iframe or event handler; absolute URLs."""
+    """HTML safe to syndicate (html_policy.py: no script, style, iframe, event handler or
+    javascript: URL), with absolute URLs."""
 
     def absolutise(tag: str, attribute: str, value: str) -> str | None:
         if attribute in _URL_ATTRIBUTES:
@@ -96,15 +80,7 @@ def sanitise_html(html: str, base_url: str) -> str:
             return _absolute_srcset(value, base_url)
         return value
 
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto", "tel"},
-        attribute_filter=absolutise,
-        link_rel="noopener",
-        strip_comments=True,
-    )
+    return clean_feed_html(html, absolutise)
 
 
 def newest_first(items: Sequence[FeedItem]) -> list[FeedItem]:
@@ -147,7 +123,8 @@ def render_feed(spec: FeedSpec, site_url: str) -> bytes:
         entry.guid(item.url, permalink=True)
         entry.published(to_vietnam_time(item.published))
         entry.updated(to_vietnam_time(item.updated or item.published))
-        entry.description(item.summary)
+        # Readers take RSS <description> as HTML; a summary is text, so its "<" stays a "<".
+        entry.description(str(escape(item.summary)) if spec.format == "rss" else item.summary)
         if spec.format == "atom":
             entry.summary(item.summary)
         if item.content_html:

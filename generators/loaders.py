@@ -55,6 +55,15 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def file_exists(path: Path) -> bool:
+    """`path.is_file()`, but False for a name no file system takes (too long, NUL) instead of
+    an OSError: names come from editors' data."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def read_model(
     path: Path, root: Path, model: type[M], errors: ErrorCollector
 ) -> tuple[M, LineMap] | None:
@@ -89,7 +98,10 @@ def item_files(folder: Path, root: Path, errors: ErrorCollector, example: str) -
     paths = []
     for path in sorted(folder.iterdir()):
         rel = _relative(path, root)
-        if not path.is_file() or path.name.startswith("."):
+        # Hidden files (.gitkeep, macOS's ._copies) are not items; a name starting with ".."
+        # is no tool's hidden file but an attempt at a path, and is refused below.
+        hidden = path.name.startswith(".") and not path.name.startswith("..")
+        if not path.is_file() or hidden:
             continue
         if path.suffix not in (".yml", ".yaml"):
             errors.add(DataError(rel, f"thư mục {folder.name}/ chỉ chứa tệp .yml, mỗi mục một tệp"))
@@ -235,7 +247,7 @@ def load_posters(
         document, lines = loaded
         rel = _relative(path, root)
         problems = check_poster(document)
-        if document.logo and not (content / document.logo).is_file():
+        if document.logo and not file_exists(content / document.logo):
             problems.append((("logo",), f"không thấy tệp content/{document.logo}"))
         report_problems(errors, rel, lines, problems)
         posters.append(Poster(path.stem, document))
@@ -275,7 +287,7 @@ def load_portal(
     include_drafts: bool = False,
 ) -> Portal:
     """Every data file and article, validated; raises DataErrors listing all problems at once."""
-    from .articles import load_articles  # articles reuse this module's helpers
+    from .articles import check_pages, load_articles  # articles reuse this module's helpers
 
     root = root or data_dir.parent
     errors = ErrorCollector()
@@ -285,6 +297,8 @@ def load_portal(
     legal = load_legal(data_dir, root, errors)
     indices = load_indices(data_dir, root, errors, plans)
     articles = []
+    if content_dir is not None:
+        check_pages(content_dir, root, errors)
     if content_dir is not None and site is not None:
         articles = load_articles(
             content_dir, root, site, plans, errors,

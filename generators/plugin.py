@@ -30,7 +30,8 @@ from mkdocs.structure.pages import Page
 from . import frontmatter
 from .articles import NEWS_DIR
 from .errors import DataErrors
-from .loaders import load_portal
+from .html_policy import clean_page_html
+from .loaders import file_exists, load_portal
 from .outputs import OutputConflict, OutputFile, check_outputs, write_outputs
 from .portal import Portal
 from .printing.fonts import FontMissing
@@ -75,7 +76,7 @@ def menu_nav(portal: Portal, docs_dir: Path) -> list[dict[str, str]]:
         target = item.link
         if is_external(target):
             nav.append({item.title: target})
-        elif target.endswith("/") and (docs_dir / f"{target[:-1]}.md").is_file():
+        elif target.endswith("/") and file_exists(docs_dir / f"{target[:-1]}.md"):
             nav.append({item.title: f"{target[:-1]}.md"})
         else:
             nav.append({item.title: src_uri(target)})
@@ -247,7 +248,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.generated.get(page.file.src_uri)
-        return spec.html if spec else html
+        # A Markdown page an editor added to content/ follows the same raw-HTML policy.
+        return spec.html if spec else clean_page_html(html)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.portal is not None

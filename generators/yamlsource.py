@@ -3,8 +3,17 @@
 PyYAML gives line numbers only on its node tree, so we compose the nodes, record the line of
 every mapping key and list item under its field path, and only then construct plain Python
 data. The same walk refuses what an editor never means to write: duplicate keys (a copy-paste
-slip that YAML would silently resolve to the last one) and anchors/aliases (which also stop
-"billion laughs" alias bombs before anything is expanded).
+slip that YAML would silently resolve to the last one), anchors/aliases (which also stop
+"billion laughs" alias bombs before anything is expanded), explicit tags («!!int abc»,
+«!!python/object…», «!!set»: PyYAML would crash on them or build objects no model expects), keys
+that are not text, numbers too long to be numbers, and nesting deeper than `MAX_DEPTH`.
+
+libyaml's composer recurses in C and takes the interpreter down (a segfault, no message) on
+some tens of thousands of nested brackets, which fit in a 200 KB file; a file that could nest
+that deep is composed by Python's Composer instead, which counts the levels.
+
+Decoding (`decode_text`) refuses files that are too large, not UTF-8, or hold text pasted from
+a TCVN3 or VNI document (vietnamese/legacy.py); articles go through it too.
 """
 
 from __future__ import annotations
@@ -15,12 +24,52 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
 
 from .errors import DataError, FieldPath
+from .vietnamese.legacy import find_legacy_encoding, legacy_message
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
+# Our deepest files (a plan's task groups) nest about six levels; 40 leaves room for any model.
+MAX_DEPTH = 40
+# Longer than any number an editor writes (and past it Python refuses to read an int).
+MAX_NUMBER_CHARS = 30
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Every level of nesting takes one of these characters, so a file with fewer of them than
+# libyaml's C composer survives (it crashed between 20,000 and 100,000 levels) is composed in C.
+_NESTING_CHARS = "[{-?:"
+_C_SAFE_NESTING = 10_000
+_RESOLVER = yaml.resolver.Resolver()
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_STR_TAG = f"{_TAG}str"
+_COLLECTION_TAGS = {yaml.MappingNode: f"{_TAG}map", yaml.SequenceNode: f"{_TAG}seq"}
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+        super().__init__(line)
+
+
+class _CountingLoader(Composer, _Parser):  # type: ignore[misc, valid-type]
+    """The safe loader, but composed by Python's Composer so that nesting is counted."""
+
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        Composer.__init__(self)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark.line + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
 
 _YAML_PROBLEMS = {
     "mapping values are not allowed": (
@@ -40,6 +89,12 @@ _YAML_PROBLEMS = {
     "did not find expected '-' indicator": "thụt lề của danh sách không thẳng hàng",
     "found unexpected end of stream": "văn bản trong dấu nháy chưa được đóng",
     "found unknown escape character": "có ký tự «\\» không hợp lệ trong dấu nháy kép",
+    "found invalid Unicode character escape code": (
+        "có mã ký tự «\\u…» không hợp lệ trong dấu nháy kép"
+    ),
+    "but found another document": (
+        "mỗi tệp chỉ chứa một tài liệu; hãy xóa dòng «---» hoặc «...» thừa"
+    ),
 }
 
 
@@ -79,11 +134,53 @@ def _translate(problem: str | None) -> str:
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
-def _walk(node: yaml.Node, path: FieldPath, out: LineMap, seen: set[int], rel: str) -> list:
+def _tag_problem(node: yaml.Node) -> str | None:
+    """Why an explicit tag, or a number too long to read, cannot be data; None if fine."""
+    refused = (
+        "không dùng thẻ YAML («!!…», «!…») trong dữ liệu; hãy viết giá trị bình thường, "
+        "văn bản có thể đặt trong dấu nháy kép"
+    )
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag not in _SCALAR_TAGS:
+            return refused
+        if node.tag != _STR_TAG and _RESOLVER.resolve(
+            yaml.ScalarNode, node.value, (True, False)
+        ) != node.tag:
+            return refused  # «!!int abc»: a tag forcing a type the text does not have
+        if node.tag in (f"{_TAG}int", f"{_TAG}float") and len(node.value) > MAX_NUMBER_CHARS:
+            return f"số quá dài (hơn {MAX_NUMBER_CHARS} ký tự); nếu là văn bản, hãy đặt trong " \
+                "dấu nháy kép"
+        return None
+    return refused if node.tag != _COLLECTION_TAGS[type(node)] else None
+
+
+def _loader(text: str) -> yaml.SafeLoader:
+    if sum(text.count(ch) for ch in _NESTING_CHARS) < _C_SAFE_NESTING:
+        return _Parser(text)
+    return _CountingLoader(text)
+
+
+def _too_deep(rel: str, line: int) -> DataError:
+    return DataError(
+        rel, f"dữ liệu lồng nhau quá {MAX_DEPTH} cấp (thường do thừa dấu «[» hoặc «{{»); hãy "
+        "kiểm tra lại các dấu ngoặc", line=line,
+    )
+
+
+def _walk(
+    node: yaml.Node, path: FieldPath, out: LineMap, seen: set[int], rel: str, depth: int = 1
+) -> list:
     errors: list[DataError] = []
+    if depth > MAX_DEPTH:
+        return [_too_deep(rel, node.start_mark.line + 1)]
+    if id(node) not in seen:
+        problem = _tag_problem(node)
+        if problem:
+            return [DataError(rel, problem, line=node.start_mark.line + 1,
+                              given=node.value if isinstance(node, yaml.ScalarNode) else None)]
     if isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP_TAG:
         try:
-            _Loader("").construct_yaml_timestamp(node)
+            _Parser("").construct_yaml_timestamp(node)
         except ValueError:
             return [
                 DataError(
@@ -110,6 +207,10 @@ def _walk(node: yaml.Node, path: FieldPath, out: LineMap, seen: set[int], rel: s
             if key is None:
                 errors.append(DataError(rel, "tên trường phải là một chữ đơn giản", line=line))
                 continue
+            if key_node.tag != _STR_TAG:
+                errors.append(DataError(rel, "tên trường phải là chữ (không phải số, ngày, "
+                                        "true/false hay thẻ YAML)", line=line, given=key))
+                continue
             if key == "<<":
                 errors.append(DataError(rel, "không dùng khóa gộp «<<» trong dữ liệu", line=line))
                 continue
@@ -126,12 +227,12 @@ def _walk(node: yaml.Node, path: FieldPath, out: LineMap, seen: set[int], rel: s
             keys_seen[key] = line
             child = (*path, unicodedata.normalize("NFC", key))
             out.lines[child] = line
-            errors += _walk(value_node, child, out, seen, rel)
+            errors += _walk(value_node, child, out, seen, rel, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             child = (*path, index)
             out.lines[child] = item.start_mark.line + 1
-            errors += _walk(item, child, out, seen, rel)
+            errors += _walk(item, child, out, seen, rel, depth + 1)
     return errors
 
 
@@ -147,7 +248,8 @@ def normalise(value: Any) -> Any:
 
 
 def decode_text(raw: bytes, rel: str, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """UTF-8 text of a data file, or a YamlProblem saying why not."""
+    """UTF-8 text of a data file or article, or a YamlProblem saying why not: too large, not
+    UTF-8, or holding text pasted from a TCVN3 or VNI document."""
     if len(raw) > max_bytes:
         size_mb = len(raw) / 1024 / 1024
         limit = f"{max_bytes / 1024 / 1024:g}"
@@ -169,12 +271,16 @@ def decode_text(raw: bytes, rel: str, max_bytes: int = MAX_FILE_BYTES) -> str:
                 )
             ]
         ) from None
-    return unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text)
+    legacy = find_legacy_encoding(text)
+    if legacy is not None:
+        raise YamlProblem([DataError(rel, legacy_message(legacy), line=legacy.line)])
+    return text
 
 
 def parse_yaml(text: str, rel: str) -> tuple[Any, LineMap]:
     """Plain data and its line map from YAML text; raise YamlProblem on any problem."""
-    loader = _Loader(text)
+    loader = _loader(text)
     try:
         try:
             node = loader.get_single_node()
@@ -182,6 +288,13 @@ def parse_yaml(text: str, rel: str) -> tuple[Any, LineMap]:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
             raise YamlProblem([DataError(rel, _translate(exc.problem), line=line)]) from None
+        except yaml.reader.ReaderError as exc:
+            line = text[: exc.position].count("\n") + 1
+            message = (f"có ký tự điều khiển không in được (mã U+{exc.character:04X}), thường do "
+                       "sao chép từ phần mềm khác; hãy xóa ký tự đó")
+            raise YamlProblem([DataError(rel, message, line=line)]) from None
+        except _TooDeep as exc:
+            raise YamlProblem([_too_deep(rel, exc.line)]) from None
         except yaml.YAMLError as exc:
             raise YamlProblem([DataError(rel, f"lỗi cú pháp YAML ({exc})")]) from None
         lines = LineMap()

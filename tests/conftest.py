@@ -45,3 +45,24 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_build(ROOT, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How many hostile-input cases ran (tests/hostile.py): the closing note of issue 9 cites it."""
+    from .hostile import CASES
+
+    if not CASES:
+        return
+    groups: dict[str, dict[str, int]] = {}
+    for key, count in CASES.items():
+        group, name = key.split("/")[:2]
+        groups.setdefault(group, {}).setdefault(name, 0)
+        groups[group][name] += count
+    parts = [
+        f"{group} {sum(names.values())} ("
+        + ", ".join(f"{name} {count}" for name, count in names.items()) + ")"
+        for group, names in groups.items()
+    ]
+    terminalreporter.write_line(
+        f"hostile input: {sum(CASES.values())} generated and edge cases; " + "; ".join(parts)
+    )

@@ -67,10 +67,17 @@ HexColour = Annotated[
 ]
 
 
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
 def _check_link(value: str) -> str:
+    # Browsers ignore tabs and line breaks inside a URL and read schemes in any case, so
+    # "JavaScript:…" or "java\tscript:…" would run as a script: only the four schemes we know.
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise ValueError("liên kết có ký tự điều khiển (Tab, xuống dòng); hãy gõ lại liên kết")
     if value.startswith(("https://", "http://", "mailto:", "tel:")):
         return value
-    if "://" in value or value.startswith(("//", "javascript:", "data:")):
+    if "://" in value or value.startswith("//") or _SCHEME.match(value):
         raise ValueError("liên kết ngoài phải bắt đầu bằng https://")
     if ".." in value.split("/"):
         raise ValueError("liên kết trong trang không được chứa «..»")

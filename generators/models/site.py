@@ -34,6 +34,15 @@ def _check_phone(value: str) -> str:
 Phone = Annotated[str, AfterValidator(_check_phone)]
 
 
+def _content_file(value: str) -> str:
+    """A file inside content/: the logo is inlined into the print PDFs, so a path that leaves
+    content/ would publish a file of the build machine."""
+    path = value.strip().lstrip("/")
+    if ".." in path.split("/") or "\\" in path or "://" in path or "\0" in path or not path:
+        raise ValueError("logo là đường dẫn trong thư mục content/, ví dụ assets/logo.svg")
+    return path
+
+
 def _check_slug(value: str) -> str:
     if not is_slug(value):
         raise ValueError("chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ hoat-dong")
@@ -166,7 +175,9 @@ class SiteProfile(Model):
     phone: Phone
     email: EmailStr
     responsible: Person = Field(description="Người chịu trách nhiệm quản lý nội dung")
-    logo: str = Field("assets/logo.svg", description="Đường dẫn logo trong content/")
+    logo: Annotated[str, AfterValidator(_content_file)] = Field(
+        "assets/logo.svg", description="Đường dẫn logo trong content/"
+    )
     public_service_portal: PublicServicePortal
     themes: list[YearlyTheme] = Field(default_factory=list, description="Chủ đề tuyên truyền")
     colours: Colours = Colours()

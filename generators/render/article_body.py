@@ -3,8 +3,8 @@
 An editor writes links as they see the files (`[xem](khac.md)`, `![ảnh](anh/a.jpg)`); the
 article is published one folder deeper (`tin-tuc/2024/<slug>/`), so every relative URL is
 resolved against the source file and made relative to the page again. Images get the resized
-widths, their size and lazy loading. The result is sanitised: editors' raw HTML may format
-text, never run code (no script, style, iframe or event handlers).
+widths, their size and lazy loading. The result is cleaned by the raw-HTML policy of
+html_policy.py: editors' raw HTML may format text, never run code.
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ import posixpath
 import re
 from collections.abc import Callable, Mapping
 
-import nh3
 from markupsafe import escape
 
-from ..feeds import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+from ..html_policy import clean_page_html
 from ..images import srcset, variants
 from ..models.article import Image
 from .links import href
@@ -29,12 +28,6 @@ _IMG = re.compile(r"<img\b[^>]*>")
 _ATTRS = re.compile(r'(\w[\w-]*)="([^"]*)"')
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.I)
 
-PAGE_TAGS = ALLOWED_TAGS | {"h1", "section", "aside", "mark", "kbd", "q", "cite", "figure"}
-PAGE_ATTRIBUTES = {
-    **{tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
-    "img": ALLOWED_ATTRIBUTES["img"] | {"decoding", "class"},
-    "*": {"id", "class", "lang", "title"},
-}
 # Shown in the image's column of text: full width on phones, about 46rem on wider screens.
 IMAGE_SIZES = "(max-width: 48em) 100vw, 46rem"
 
@@ -69,7 +62,7 @@ def render_body(
     broken: Callable[[str], None] = lambda url: None,
 ) -> str:
     """The article's HTML for the page at `page_path`; unknown .md links are passed to `broken`."""
-    html = str(render_markdown(markdown_text))
+    html = render_markdown.unsanitised(markdown_text)  # cleaned below, once the URLs are fixed
 
     def fix_image(match: re.Match[str]) -> str:
         attrs = dict(_ATTRS.findall(match.group(0)))
@@ -101,12 +94,5 @@ def render_body(
 
     html = _IMG.sub(fix_image, html)
     html = _URL_ATTR.sub(fix_url, html)
-    return nh3.clean(
-        html,
-        tags=PAGE_TAGS,
-        attributes=PAGE_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto", "tel"},
-        link_rel=None,
-        strip_comments=True,
-    )
+    return clean_page_html(html)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from jinja2 import Environment
 
+from ..outputs import shown_path, unsafe_segments
 from .links import href, root_prefix
 
 
@@ -51,8 +52,9 @@ def check_path(path: str) -> str:
         or ".." in path.split("/")
         or not path.endswith("/")
         or any(ch in path for ch in "\0?#")
+        or unsafe_segments(path[:-1])
     ):
-        raise UnsafePath(f"đường dẫn trang không an toàn: «{path}»")
+        raise UnsafePath(f"đường dẫn trang không an toàn: «{shown_path(path)}»")
     return path
 
 

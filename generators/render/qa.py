@@ -9,6 +9,7 @@ from datetime import datetime, time
 from urllib.parse import urljoin
 
 from jinja2 import Environment
+from markupsafe import escape
 
 from ..feeds import FeedItem, FeedSpec
 from ..models.qa import QuestionAnswer
@@ -153,9 +154,11 @@ def qa_feed(portal: Portal) -> FeedSpec | None:
         path = question_path(question)
         url = urljoin(site.url, path)
         body = (
-            f"<p><strong>Hỏi</strong> ({doc.asker.describe()}, {doc.asked:%d/%m/%Y}):</p>"
+            f"<p><strong>Hỏi</strong> ({escape(doc.asker.describe())}, "
+            f"{doc.asked:%d/%m/%Y}):</p>"
             f"{render_markdown(doc.question)}"
-            f"<p><strong>Trả lời</strong> ({doc.answered_by}, {doc.answered:%d/%m/%Y}):</p>"
+            f"<p><strong>Trả lời</strong> ({escape(doc.answered_by)}, "
+            f"{doc.answered:%d/%m/%Y}):</p>"
             f"{render_markdown(doc.answer)}"
         )
         body = link_legal_references(body, portal.legal, path).html
