@@ -6,9 +6,15 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
+
+from generators.loaders import load_portal
+from generators.portal import Portal
+from generators.vietnamese.dates import VIETNAM_TZ
 
 ROOT = Path(__file__).resolve().parent.parent
 # Feed autodiscovery links (rel="alternate feed": see templates/main.html).
@@ -66,3 +72,15 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     terminalreporter.write_line(
         f"hostile input: {sum(CASES.values())} generated and edge cases; " + "; ".join(parts)
     )
+
+
+@pytest.fixture(scope="module")
+def portal() -> Portal:
+    """The demo data as the pinned build clock sees it."""
+    now = datetime.fromtimestamp(int(PINNED_EPOCH), VIETNAM_TZ)
+    return load_portal(ROOT / "data", ROOT, content_dir=ROOT / "content", now=now)
+
+
+def parse(path: Path) -> lxml_html.HtmlElement:
+    """A built page, parsed."""
+    return lxml_html.fromstring(path.read_bytes())

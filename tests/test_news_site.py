@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 import pytest
-from lxml import html as lxml_html
 
-from generators.loaders import load_portal
 from generators.portal import Portal
-from generators.vietnamese.dates import VIETNAM_TZ
 
-from .conftest import FEED_LINKS, PINNED_EPOCH, ROOT, copy_project, run_build
+from .conftest import FEED_LINKS, ROOT, copy_project, parse, run_build
 from .feedcheck import check_atom, check_rss
 
 pytestmark = pytest.mark.build
 
 SITE_URL = "https://sgtvt.quangtri.gov.vn/cchc/"
-
-
-@pytest.fixture(scope="module")
-def portal() -> Portal:
-    """The demo data as the pinned build clock sees it."""
-    now = datetime.fromtimestamp(int(PINNED_EPOCH), VIETNAM_TZ)
-    return load_portal(ROOT / "data", ROOT, content_dir=ROOT / "content", now=now)
-
-
-def parse(path: Path) -> lxml_html.HtmlElement:
-    return lxml_html.fromstring(path.read_bytes())
 
 
 def test_demo_has_at_least_thirty_articles_over_2024(portal: Portal) -> None:

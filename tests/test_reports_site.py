@@ -2,33 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 import pytest
 from lxml import html as lxml_html
 
-from generators.loaders import load_portal
 from generators.portal import Portal
-from generators.vietnamese.dates import VIETNAM_TZ
 
-from .conftest import PINNED_EPOCH, ROOT
+from .conftest import parse
 
 pytestmark = pytest.mark.build
 
 SEED_000 = "ke-hoach-tuyen-truyen-cchc-2024-sgtvt-quang-tri"
 SEED_004 = "ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt"
-
-
-@pytest.fixture(scope="module")
-def portal() -> Portal:
-    now = datetime.fromtimestamp(int(PINNED_EPOCH), VIETNAM_TZ)
-    return load_portal(ROOT / "data", ROOT, content_dir=ROOT / "content", now=now)
-
-
-def parse(path: Path) -> lxml_html.HtmlElement:
-    return lxml_html.fromstring(path.read_bytes())
 
 
 def page(site: Path, path: str) -> lxml_html.HtmlElement:
