@@ -16,6 +16,7 @@ Data layout (one scheme, documented in the README):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -91,6 +92,25 @@ def report_problems(
         )
 
 
+def read_register(
+    path: Path,
+    root: Path,
+    model: type[M],
+    errors: ErrorCollector,
+    check: Callable[[M], list[tuple[FieldPath, str]]],
+) -> M | None:
+    """A one-file register (site.yml, van-ban.yml …) validated and cross-checked; None if absent
+    or invalid (its errors recorded)."""
+    if not path.is_file():
+        return None
+    loaded = read_model(path, root, model, errors)
+    if loaded is None:
+        return None
+    value, lines = loaded
+    report_problems(errors, _relative(path, root), lines, check(value))
+    return value
+
+
 def item_files(folder: Path, root: Path, errors: ErrorCollector, example: str) -> list[Path]:
     """The YAML files of a one-file-per-item folder, whose names must be URL slugs."""
     if not folder.is_dir():
@@ -124,12 +144,7 @@ def load_site(data_dir: Path, root: Path, errors: ErrorCollector) -> SiteProfile
         message = "thiếu tệp hồ sơ trang (site.yml); xem mẫu trong README"
         errors.add(DataError(_relative(path, root), message))
         return None
-    loaded = read_model(path, root, SiteProfile, errors)
-    if loaded is None:
-        return None
-    site, lines = loaded
-    report_problems(errors, _relative(path, root), lines, check_site(site))
-    return site
+    return read_register(path, root, SiteProfile, errors, check_site)
 
 
 def load_plans(data_dir: Path, root: Path, errors: ErrorCollector) -> list[Plan]:
@@ -152,14 +167,7 @@ def load_plans(data_dir: Path, root: Path, errors: ErrorCollector) -> list[Plan]
 
 def load_hotlines(data_dir: Path, root: Path, errors: ErrorCollector) -> HotlineDirectory | None:
     path = data_dir / "duong-day-nong.yml"
-    if not path.is_file():
-        return None
-    loaded = read_model(path, root, HotlineDirectory, errors)
-    if loaded is None:
-        return None
-    directory, lines = loaded
-    report_problems(errors, _relative(path, root), lines, check_directory(directory))
-    return directory
+    return read_register(path, root, HotlineDirectory, errors, check_directory)
 
 
 def load_questions(
@@ -195,15 +203,7 @@ def load_questions(
 
 def load_legal(data_dir: Path, root: Path, errors: ErrorCollector) -> LegalRegister:
     path = data_dir / "van-ban.yml"
-    if not path.is_file():
-        return LegalRegister()
-    loaded = read_model(path, root, LegalRegister, errors)
-    if loaded is None:
-        return LegalRegister()
-    register, lines = loaded
-    report_problems(errors, _relative(path, root), lines, check_register(register))
-    return register
-
+    return read_register(path, root, LegalRegister, errors, check_register) or LegalRegister()
 
 
 def load_procedures(
@@ -268,14 +268,9 @@ def load_indices(
 ) -> IndexRegister | None:
     """`data/chi-so.yml`, if the portal has one."""
     path = data_dir / "chi-so.yml"
-    if not path.is_file():
-        return None
-    loaded = read_model(path, root, IndexRegister, errors)
-    if loaded is None:
-        return None
-    register, lines = loaded
-    report_problems(errors, _relative(path, root), lines, check_index_register(register, plans))
-    return register
+    return read_register(
+        path, root, IndexRegister, errors, lambda register: check_index_register(register, plans)
+    )
 
 
 def load_portal(
