@@ -16,10 +16,10 @@ import random
 from pathlib import Path
 from typing import Any
 
-from generators.models.tthc import ProcedureDocument
+from generators.core.yamlsource import read_yaml
+from generators.core.yamlwriter import dump_yaml, model_yaml, schema_line
+from generators.sections.procedures.model import ProcedureDocument
 from generators.vietnamese.text import slugify
-from generators.yamlsource import read_yaml
-from generators.yamlwriter import dump_yaml, model_yaml, schema_line
 
 FIELDS = [
     "Bảo trợ xã hội", "Chứng thực", "Công thương địa phương", "Đăng ký biện pháp bảo đảm",

@@ -15,27 +15,21 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import DataErrors
+from .core.errors import DataErrors
+from .core.pipeline import load_portal
+from .sections.registry import SECTIONS
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .loaders import load_portal
-
     root = Path(args.root).resolve()
     portal = load_portal(root / "data", root, content_dir=root / "content", include_drafts=True)
-    hotlines = f", {len(portal.hotlines.units)} đường dây nóng" if portal.hotlines else ""
-    print(
-        f"Dữ liệu hợp lệ: hồ sơ trang, {len(portal.plans)} kế hoạch, "
-        f"{len(portal.articles)} bài viết đã đến ngày đăng (kể cả bản nháp), "
-        f"{len(portal.procedures)} thủ tục hành chính, "
-        f"{len(portal.questions)} câu hỏi, {len(portal.legal.documents)} văn bản{hotlines}, "
-        f"{len(portal.posters)} ấn phẩm tuyên truyền."
-    )
+    counts = [text for section in SECTIONS if (text := section.describe(portal))]
+    print(f"Dữ liệu hợp lệ: hồ sơ trang, {', '.join(counts)}.")
     return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .schemas import write_schemas
+    from .core.schemas import write_schemas
 
     changed = write_schemas(Path(args.root) / "schemas")
     for path in changed:
@@ -46,7 +40,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .safe_build import BuildFailed, safe_build
+    from .core.safe_build import BuildFailed, safe_build
 
     try:
         safe_build(Path(args.root), Path(args.site_dir), strict=not args.no_strict)
@@ -57,76 +51,8 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _new(args: argparse.Namespace) -> int:
-    from .new_article import NewArticleError, create_article
-
-    root = Path(args.root)
-    try:
-        path = create_article(
-            root, args.title, category=args.category, ask=_ask if sys.stdin.isatty() else None
-        )
-    except NewArticleError as exc:
-        print(f"Không tạo được bài: {exc}", file=sys.stderr)
-        return 1
-    print(f"Đã tạo {path.relative_to(root.resolve()) if path.is_absolute() else path}")
-    print("Bài đang là bản nháp (draft: true): viết xong, xóa dòng đó để đăng.")
-    return 0
 
 
-def _report(args: argparse.Namespace) -> int:
-    from .loaders import load_portal
-    from .periods import BadPeriod, ReportPeriod
-    from .render.report_files import file_stem, render_csv, render_docx
-    from .reports import build_report
-    from .vietnamese.dates import build_now
-
-    try:
-        period = ReportPeriod.parse(args.period)
-    except BadPeriod as exc:
-        print(f"Không tạo được báo cáo: {exc}", file=sys.stderr)
-        return 2
-    root = Path(args.root).resolve()
-    now = build_now()
-    portal = load_portal(root / "data", root, content_dir=root / "content", now=now)
-    slug = Path(args.plan).stem  # a slug, or the plan's file name
-    plan = portal.plan(slug)
-    if plan is None or not plan.tasks:
-        known = ", ".join(p.slug for p in portal.plans if p.tasks)
-        print(f"Không tạo được báo cáo: không có kế hoạch «{slug}» có bảng nhiệm vụ trong "
-              f"data/ke-hoach/; chọn một trong: {known}", file=sys.stderr)
-        return 2
-    report = build_report(plan, portal.articles, period, now)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    stem = file_stem(report)
-    files = {
-        out / f"{stem}.docx": render_docx(report, portal.site, args.place),
-        out / f"{stem}.csv": render_csv(report, portal.site),
-    }
-    for path, content in files.items():
-        path.write_bytes(content)
-        print(f"Đã ghi {path}")
-    print(f"{report.summary} ({report.period.label}, tính đến {now:%H:%M %d/%m/%Y}).")
-    return 0
-
-
-def _ask(prompt: str) -> str:
-    return input(prompt)
-
-
-def _tthc_import(args: argparse.Namespace) -> int:
-    from .tthc_import import ImportFailed, import_procedures
-
-    try:
-        report = import_procedures(
-            Path(args.file), Path(args.root).resolve(), force=args.force, dry_run=args.dry_run,
-            sheet=args.sheet,
-        )
-    except ImportFailed as exc:
-        print(f"Không nhập được: {exc}", file=sys.stderr)
-        return 1
-    print(report.format())
-    return 0 if report.ok else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -140,37 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="tạo lại lược đồ JSON trong schemas/")
     schema.set_defaults(run=_schema)
 
-    new = commands.add_parser("new", help="tạo bài viết mới trong content/tin-tuc/<năm>/")
-    new.add_argument("title", help="tiêu đề bài viết, trong dấu nháy")
-    new.add_argument("--category", help="chuyên mục (tên hoặc đường dẫn trong site.yml)")
-    new.set_defaults(run=_new)
-
-    report = commands.add_parser(
-        "report", help="xuất báo cáo kết quả thực hiện kế hoạch ra tệp Word (.docx) và .csv"
-    )
-    report.add_argument("plan", help="tên tệp kế hoạch trong data/ke-hoach/ (không cần .yml)")
-    report.add_argument("--period", required=True,
-                        help="kỳ báo cáo: 2024 (cả năm), 2024-H1, 2024-H2, 2024-Q1 … 2024-Q4")
-    report.add_argument("--out", default=".", help="thư mục ghi tệp (mặc định: thư mục hiện tại)")
-    report.add_argument("--place", help="địa danh ở dòng ngày tháng (mặc định: của kế hoạch)")
-    report.set_defaults(run=_report)
-
     build = commands.add_parser("build", help="tạo trang web vào site/ (an toàn khi lỗi)")
     build.add_argument("--site-dir", default="site")
     build.add_argument("--no-strict", action="store_true", help="không dừng khi có cảnh báo")
     build.set_defaults(run=_build)
 
-    tthc = commands.add_parser("tthc", help="thủ tục hành chính")
-    tthc_commands = tthc.add_subparsers(dest="tthc_command", required=True, metavar="LỆNH")
-    importer = tthc_commands.add_parser(
-        "import", help="nhập thủ tục từ tệp CSV hoặc XLSX vào data/thu-tuc/"
-    )
-    importer.add_argument("file", metavar="TỆP", help="tệp .csv (UTF-8) hoặc .xlsx")
-    importer.add_argument("--force", action="store_true",
-                          help="ghi đè tệp đã có khi nội dung khác với dữ liệu nhập")
-    importer.add_argument("--dry-run", action="store_true", help="chỉ báo cáo, không ghi tệp")
-    importer.add_argument("--sheet", help="tên trang tính (mặc định: trang đầu tiên)")
-    importer.set_defaults(run=_tthc_import)
+    for section in SECTIONS:
+        section.commands(commands, load_portal)
     return parser
 
 

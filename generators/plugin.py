@@ -27,28 +27,25 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import frontmatter
-from .articles import NEWS_DIR
-from .errors import DataErrors
-from .html_policy import clean_page_html
-from .loaders import file_exists, load_portal
-from .outputs import OutputConflict, OutputFile, check_outputs, write_outputs
-from .portal import Portal
-from .printing.fonts import FontMissing
-from .printing.pdf import PrintError, PrintPaths
-from .render.environment import make_environment
-from .render.links import is_external, src_uri
-from .render.news import NewsRender
-from .render.pages import PageSpec, UnsafePath
-from .render.site import (
+from .core import frontmatter
+from .core.environment import make_environment
+from .core.errors import DataErrors
+from .core.html_policy import clean_page_html
+from .core.links import is_external, src_uri
+from .core.loading import file_exists
+from .core.outputs import OutputConflict, OutputFile, check_outputs, write_outputs
+from .core.pages import PageSpec, UnsafePath
+from .core.pipeline import (
     DuplicatePage,
-    download_sizes,
+    build_site,
+    content_folders,
     feed_links,
-    generate_pages,
-    site_feeds,
-    site_outputs,
+    load_portal,
+    theme_globals,
 )
-from .theme_css import render_colours_css
+from .core.portal import Portal
+from .core.section import BuildPaths, SectionFailed
+from .core.theme_css import render_colours_css
 from .vietnamese.dates import build_now
 
 COLOURS_CSS = "assets/cchc-colours.css"
@@ -168,11 +165,11 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.portal is not None
-        # Articles are read and rendered by our core; MkDocs only lays out the generated pages.
-        pages_in_news = [
-            f for f in files.documentation_pages() if f.src_uri.startswith(f"{NEWS_DIR}/")
-        ]
-        for file in pages_in_news:
+        # Sections that read their own content/ folder (the news) render it; MkDocs only lays
+        # out the generated pages.
+        owned = content_folders()
+        for file in [f for f in files.documentation_pages()
+                     if f.src_uri.split("/", 1)[0] in owned and "/" in f.src_uri]:
             files.remove(file)
         content_pages = {
             f.url: frontmatter.page_title(f.content_string, f.name)
@@ -181,37 +178,26 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         content_urls = {
             f.src_uri: f.url for f in files.documentation_pages() if f.src_uri.endswith(".md")
         }
-        env = make_environment(self.root / self.config.templates_dir)
-        news = NewsRender(self.portal, content_urls)
-        # Output files (feeds, search index, images, print PDFs) are made first so pages can
-        # show their sizes; they are still written only after every page, in on_post_build.
-        feeds = site_feeds(self.portal, news)
-        self.feed_links = feed_links(feeds)
-        cache = self.root / self.config.cache_dir
-        prints = PrintPaths(
+        paths = BuildPaths(
             templates=self.root / self.config.templates_dir,
             content=Path(config.docs_dir),
-            cache=cache / "posters",
+            cache=self.root / self.config.cache_dir,
         )
         try:
-            outputs = site_outputs(
-                self.portal, feeds, prints,
-                content_dir=Path(config.docs_dir), cache_dir=cache, news=news,
+            built = build_site(
+                make_environment(paths.templates), self.portal, content_pages=content_pages,
+                content_urls=content_urls, paths=paths,
             )
-        except (PrintError, FontMissing) as exc:
-            raise PluginError(f"Lỗi in ấn phẩm: {exc}") from None
-        try:
-            pages = generate_pages(
-                env, self.portal, content_pages, news=news, feeds=feeds,
-                downloads=download_sizes(outputs),
-            )
+        except SectionFailed as exc:
+            raise PluginError(str(exc)) from None
         except (DuplicatePage, UnsafePath) as exc:
             raise PluginError(f"Lỗi tạo trang: {exc}") from None
-        for source, url in news.broken_links:
-            log.warning(f"Bài viết {source}: liên kết «{url}» trỏ tới trang không tồn tại")
+        for warning in built.warnings:
+            log.warning(warning)
+        self.feed_links = feed_links(built.feeds)
         menu = {item.link for item in self.portal.site.menu}
         self.generated = {}
-        for page in pages:
+        for page in built.pages:
             inclusion = InclusionLevel.INCLUDED if page.path in menu else InclusionLevel.NOT_IN_NAV
             uri = src_uri(page.path)
             # Empty source: the page's metadata is set in on_page_markdown and its HTML in
@@ -221,7 +207,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         colours = render_colours_css(self.portal.site.colours)
         files.append(File.generated(config, COLOURS_CSS, content=colours))
         try:
-            self.outputs = check_outputs(outputs, taken=(f.dest_uri for f in files))
+            self.outputs = check_outputs(built.outputs, taken=(f.dest_uri for f in files))
         except OutputConflict as exc:
             raise PluginError(f"Lỗi tạo tệp: {exc}") from None
         return files
@@ -258,7 +244,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             "build_date": build_now().date().isoformat(),
             "feeds": self.feed_links,
             "csp": CONTENT_SECURITY_POLICY,
-            "hotlines": self.portal.hotlines,
+            **theme_globals(self.portal),
         }
         return env
 

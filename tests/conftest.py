@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from generators.loaders import load_portal
-from generators.portal import Portal
+from generators.core.pipeline import load_portal
+from generators.core.portal import Portal
 from generators.vietnamese.dates import VIETNAM_TZ
 
 ROOT = Path(__file__).resolve().parent.parent

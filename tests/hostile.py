@@ -28,19 +28,19 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from generators.errors import DataErrors
-from generators.loaders import load_portal
-from generators.models.article import ArticleMeta
-from generators.models.hotline import HotlineDirectory
-from generators.models.indices import IndexRegister
-from generators.models.legal import LegalRegister
-from generators.models.plan import PlanDocument
-from generators.models.poster import PosterDocument
-from generators.models.qa import QuestionDocument
-from generators.models.site import SiteProfile
-from generators.models.tthc import ProcedureDocument
-from generators.portal import Portal
-from generators.validation import known_fields
+from generators.core.errors import DataErrors
+from generators.core.pipeline import load_portal
+from generators.core.portal import Portal
+from generators.core.profile import SiteProfile
+from generators.core.validation import known_fields
+from generators.sections.hotlines.model import HotlineDirectory
+from generators.sections.indices.model import IndexRegister
+from generators.sections.legal.model import LegalRegister
+from generators.sections.news.model import ArticleMeta
+from generators.sections.plans.model import PlanDocument
+from generators.sections.posters.model import PosterDocument
+from generators.sections.procedures.model import ProcedureDocument
+from generators.sections.questions.model import QuestionDocument
 from generators.vietnamese.dates import VIETNAM_TZ
 
 from .conftest import ROOT

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from generators.errors import DataErrors
-from generators.loaders import load_portal
+from generators.core.errors import DataErrors
+from generators.core.pipeline import load_portal
+from generators.sections.plans.model import PLANS
 
 from .conftest import ROOT
 
@@ -147,7 +148,7 @@ def test_text_is_stored_in_nfc(tmp_path: Path) -> None:
     decomposed = "Thu\u0309 tu\u0323c"
     path.write_text(path.read_text(encoding="utf-8").replace("Kế hoạch mẫu", decomposed),
                     encoding="utf-8")
-    [plan] = load_portal(data, tmp_path).plans
+    [plan] = load_portal(data, tmp_path)[PLANS]
     assert plan.doc.summary.startswith("Thủ tục")
 
 

@@ -6,7 +6,14 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from generators.feeds import MAX_ITEMS, Enclosure, FeedItem, FeedSpec, render_feed, sanitise_html
+from generators.core.feeds import (
+    MAX_ITEMS,
+    Enclosure,
+    FeedItem,
+    FeedSpec,
+    render_feed,
+    sanitise_html,
+)
 from generators.vietnamese.dates import VIETNAM_TZ
 
 from .feedcheck import CONTENT, check_atom, check_rss

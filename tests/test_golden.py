@@ -10,18 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from generators.models.hotline import HotlineDirectory
-from generators.models.plan import Plan, PlanDocument
-from generators.models.poster import Poster, PosterDocument
-from generators.models.site import SiteProfile
-from generators.portal import Portal
-from generators.render.environment import make_environment
-from generators.render.plans import plan_page, plans_index_page
-from generators.render.posters import artwork, poster_page, web_sheet_css
-from generators.render.qa import question_page
-from generators.render.vcard import render_vcard
-from generators.theme_css import render_colours_css
-from generators.yamlsource import read_yaml
+from generators.core.environment import make_environment
+from generators.core.portal import Portal
+from generators.core.profile import SiteProfile
+from generators.core.theme_css import render_colours_css
+from generators.core.yamlsource import read_yaml
+from generators.sections.hotlines.model import HotlineDirectory
+from generators.sections.hotlines.vcard import render_vcard
+from generators.sections.plans.model import PLANS, Plan, PlanDocument
+from generators.sections.plans.pages import plan_page, plans_index_page
+from generators.sections.posters.model import POSTERS, Poster, PosterDocument
+from generators.sections.posters.pages import artwork, poster_page, web_sheet_css
+from generators.sections.questions.model import QUESTIONS
+from generators.sections.questions.pages import question_page
 
 from .conftest import ROOT
 from .test_qa import small_portal as small_qa_portal
@@ -45,12 +46,13 @@ def portal() -> Portal:
     plan = Plan("ke-hoach-mau", PlanDocument.model_validate(plan_data))
     poster_data, _ = read_yaml(FIXTURES / "poster-small.yml", "poster-small.yml")
     poster = Poster("ap-phich-mau", PosterDocument.model_validate(poster_data))
-    return Portal(site=SiteProfile.model_validate(site_data), plans=[plan], posters=[poster])
+    site = SiteProfile.model_validate(site_data)
+    return Portal(site=site, parts={PLANS: [plan], POSTERS: [poster]})
 
 
 def test_plan_page(portal: Portal) -> None:
     env = make_environment(ROOT / "templates")
-    page = plan_page(env, portal, portal.plans[0])
+    page = plan_page(env, portal, portal[PLANS][0])
     assert page.path == "ke-hoach/ke-hoach-mau/"
     assert page.date == "2024-02-05"
     check_golden("plan-small.html", page.html)
@@ -63,7 +65,7 @@ def test_plans_index(portal: Portal) -> None:
 
 def test_question_page() -> None:
     portal = small_qa_portal()
-    page = question_page(make_environment(ROOT / "templates"), portal, portal.questions[0])
+    page = question_page(make_environment(ROOT / "templates"), portal, portal[QUESTIONS][0])
     check_golden("question-small.html", page.html)
 
 
@@ -82,7 +84,7 @@ def test_colours_css(portal: Portal) -> None:
 
 def test_poster_page(portal: Portal) -> None:
     env = make_environment(ROOT / "templates")
-    page = poster_page(env, portal, portal.posters[0], {"ap-phich/ap-phich-mau/ap-phich-mau.pdf":
+    page = poster_page(env, portal, portal[POSTERS][0], {"ap-phich/ap-phich-mau/ap-phich-mau.pdf":
                                                          123_456})
     assert page.path == "ap-phich/ap-phich-mau/"
     assert "(PDF, 123 KB, A4, 210 × 297 mm)" in page.html
@@ -91,5 +93,5 @@ def test_poster_page(portal: Portal) -> None:
 
 def test_poster_sheet_css(portal: Portal) -> None:
     """The fitted sizes of an A4 poster: a change of layout shows here as a diff."""
-    poster = portal.posters[0]
+    poster = portal[POSTERS][0]
     check_golden("poster-small.css", web_sheet_css(artwork(poster, portal.site), portal.site))

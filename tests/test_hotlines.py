@@ -7,11 +7,11 @@ import re
 import pytest
 import segno
 
-from generators.loaders import load_portal
-from generators.models.hotline import HotlineDirectory
-from generators.render.qr import qr_svg
-from generators.render.vcard import fold, render_vcard
-from generators.yamlsource import read_yaml
+from generators.core.pipeline import load_portal
+from generators.core.qr import qr_svg
+from generators.core.yamlsource import read_yaml
+from generators.sections.hotlines.model import HOTLINES, HotlineDirectory
+from generators.sections.hotlines.vcard import fold, render_vcard
 
 from .conftest import ROOT
 
@@ -74,8 +74,8 @@ def test_featured_numbers_feed_the_box_on_every_page() -> None:
 
 def test_demo_directory_has_the_agency_province_national_and_emergency_numbers() -> None:
     portal = load_portal(ROOT / "data", ROOT)
-    assert portal.hotlines is not None
-    numbers = {p.parsed.national for u in portal.hotlines.units for p in u.phones}
+    assert portal[HOTLINES] is not None
+    numbers = {p.parsed.national for u in portal[HOTLINES].units for p in u.phones}
     assert {"02333852402", "1022", "18001096", "113", "114", "115"} <= numbers
-    categories = [c for c, _, _ in portal.hotlines.by_category()]
+    categories = [c for c, _, _ in portal[HOTLINES].by_category()]
     assert categories == ["agency", "province", "national", "emergency"]

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from generators.models.indices import IndexRegister
-from generators.render.charts import Bar, bar_chart, wrap
-from generators.render.indices import describe_result, index_chart
+from generators.core.charts import Bar, bar_chart, wrap
+from generators.core.yamlsource import read_yaml
+from generators.sections.indices.model import IndexRegister
+from generators.sections.indices.pages import describe_result, index_chart
 from generators.vietnamese.numbers import format_percent_vi
-from generators.yamlsource import read_yaml
 
 from .test_golden import check_golden
 

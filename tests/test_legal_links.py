@@ -12,9 +12,9 @@ import os
 import pytest
 import yaml
 
-from generators.models.legal import LegalRegister
-from generators.render.legal_links import link_legal_references
-from generators.yamlsource import read_yaml
+from generators.core.yamlsource import read_yaml
+from generators.sections.legal.citing import link_legal_references
+from generators.sections.legal.model import LegalRegister
 
 from .conftest import ROOT
 

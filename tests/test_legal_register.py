@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from generators.loaders import load_portal
-from generators.models.legal import LegalDocument
-from generators.portal import Portal
+from generators.core.pipeline import load_portal
+from generators.core.portal import Portal
+from generators.sections.legal.model import LEGAL, LegalDocument
 
 from .conftest import ROOT
 
@@ -45,19 +45,19 @@ def demo() -> Portal:
 
 
 def test_the_register_holds_every_document_the_seed_plans_cite(demo: Portal) -> None:
-    registered = set(demo.legal.by_number())
+    registered = set(demo[LEGAL].by_number())
     cited = {n for numbers in SEED_CITATIONS.values() for n in numbers}
     assert cited - registered == set()
     assert set(EXPECTED_ALSO) - registered == set()
 
 
 def test_register_pages_use_the_number_as_slug(demo: Portal) -> None:
-    slugs = {d.number: d.page_slug for d in demo.legal.documents}
+    slugs = {d.number: d.page_slug for d in demo[LEGAL].documents}
     assert slugs["76/NQ-CP"] == "76-nq-cp"
     assert slugs["42/2022/NĐ-CP"] == "42-2022-nd-cp"
     assert slugs["749/QĐ-TTg"] == "749-qd-ttg"
     assert slugs["09-NQ/TU"] == "09-nq-tu"
-    assert len(set(slugs.values())) == len(demo.legal.documents)
+    assert len(set(slugs.values())) == len(demo[LEGAL].documents)
 
 
 def doc(**changes: object) -> LegalDocument:

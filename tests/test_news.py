@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from generators.errors import DataErrors
-from generators.loaders import load_portal
-from generators.new_article import NewArticleError, create_article
-from generators.portal import Portal
-from generators.render.article_body import render_body
-from generators.render.news import paginate, reading_minutes
+from generators.core.errors import DataErrors
+from generators.core.pipeline import load_portal
+from generators.core.portal import Portal
+from generators.sections.news.body import render_body
+from generators.sections.news.model import ARTICLES
+from generators.sections.news.new_article import NewArticleError, create_article
+from generators.sections.news.pages import paginate, reading_minutes
 from generators.vietnamese.dates import VIETNAM_TZ
 
 from .conftest import ROOT
@@ -83,15 +84,15 @@ def test_drafts_are_left_out_unless_previewing(tmp_path: Path) -> None:
     root = project(tmp_path)
     write(root, "ban-nhap", extra="draft: true\n")
     write(root, "da-dang", title="Bài đã đăng")
-    assert [a.slug for a in load(root).articles] == ["bai-da-dang"]
-    assert len(load(root, include_drafts=True).articles) == 2
+    assert [a.slug for a in load(root)[ARTICLES]] == ["bai-da-dang"]
+    assert len(load(root, include_drafts=True)[ARTICLES]) == 2
 
 
 def test_future_articles_wait_for_their_date(tmp_path: Path) -> None:
     root = project(tmp_path)
     write(root, "tuong-lai", title="Thông báo năm mới", date="2025-01-02", year="2025")
     write(root, "hom-nay", title="Bài hôm nay", date="2024-12-31 12:00")
-    assert [a.slug for a in load(root).articles] == ["bai-hom-nay"]
+    assert [a.slug for a in load(root)[ARTICLES]] == ["bai-hom-nay"]
 
 
 def test_a_bad_draft_still_fails_the_build(tmp_path: Path) -> None:
@@ -116,7 +117,7 @@ def test_two_articles_with_one_url_name_both_files(tmp_path: Path) -> None:
 def test_url_comes_from_the_title_folded_to_ascii(tmp_path: Path) -> None:
     root = project(tmp_path)
     write(root, "x", title="Đường dây nóng tiếp nhận phản ánh, kiến nghị")
-    [article] = load(root).articles
+    [article] = load(root)[ARTICLES]
     assert article.path == "tin-tuc/2024/duong-day-nong-tiep-nhan-phan-anh-kien-nghi/"
     assert article.published.isoformat() == "2024-07-15T08:30:00+07:00"
 
@@ -124,7 +125,7 @@ def test_url_comes_from_the_title_folded_to_ascii(tmp_path: Path) -> None:
 def test_dates_without_a_zone_are_vietnam_time(tmp_path: Path) -> None:
     root = project(tmp_path)
     write(root, "x", date="2024-06-30 23:30")
-    [article] = load(root).articles
+    [article] = load(root)[ARTICLES]
     assert article.published.utcoffset().total_seconds() == 7 * 3600
     assert article.published.month == 6
 
@@ -134,7 +135,7 @@ def test_articles_are_listed_newest_first(tmp_path: Path) -> None:
     write(root, "a", title="Bài tháng ba", date="2024-03-01")
     write(root, "b", title="Bài tháng chín", date="2024-09-01")
     write(root, "c", title="Bài tháng sáu", date="2024-06-01")
-    assert [a.meta.date.month for a in load(root).articles] == [9, 6, 3]
+    assert [a.meta.date.month for a in load(root)[ARTICLES]] == [9, 6, 3]
 
 
 def test_pagination_splits_lists_into_pages_of_twenty() -> None:
@@ -148,7 +149,7 @@ def test_reading_time_is_at_least_a_minute(tmp_path: Path) -> None:
     root = project(tmp_path)
     write(root, "ngan")
     write(root, "dai", title="Bài dài", body="chữ " * 650)
-    minutes = {a.slug: reading_minutes(a) for a in load(root).articles}
+    minutes = {a.slug: reading_minutes(a) for a in load(root)[ARTICLES]}
     assert minutes == {"tap-huan-dich-vu-cong-truc-tuyen": 1, "bai-dai": 4}
 
 
@@ -168,8 +169,8 @@ def test_body_links_and_images_are_fixed_for_the_page(tmp_path: Path) -> None:
     write(root, "bai", body=body)
     write(root, "khac", title="Kết quả tập huấn")
     portal = load(root)
-    article = next(a for a in portal.articles if a.source.endswith("bai.md"))
-    pages = {"gioi-thieu.md": "gioi-thieu/", **{a.source: a.path for a in portal.articles}}
+    article = next(a for a in portal[ARTICLES] if a.source.endswith("bai.md"))
+    pages = {"gioi-thieu.md": "gioi-thieu/", **{a.source: a.path for a in portal[ARTICLES]}}
     broken: list[str] = []
     html = render_body(article.body_markdown, article.source, article.path, pages,
                        article.images, broken.append)
@@ -186,7 +187,7 @@ def test_body_links_and_images_are_fixed_for_the_page(tmp_path: Path) -> None:
 def test_a_link_to_a_missing_page_is_reported(tmp_path: Path) -> None:
     root = project(tmp_path)
     write(root, "bai", body="[hỏng](khong-co.md)")
-    [article] = load(root).articles
+    [article] = load(root)[ARTICLES]
     broken: list[str] = []
     render_body(article.body_markdown, article.source, article.path, {}, {}, broken.append)
     assert broken == ["khong-co.md"]
@@ -205,7 +206,7 @@ def test_new_article_is_named_dated_and_never_overwritten(
     assert "category: cai-cach-thu-tuc-hanh-chinh" in text
     assert "draft: true" in text
     portal = load(root, include_drafts=True)
-    assert [a.slug for a in portal.articles] == ["huong-dan-nop-ho-so-cap-doi-giay-phep-lai-xe"]
+    assert [a.slug for a in portal[ARTICLES]] == ["huong-dan-nop-ho-so-cap-doi-giay-phep-lai-xe"]
     with pytest.raises(NewArticleError, match="đã có bài"):
         create_article(root, "Hướng dẫn nộp hồ sơ cấp đổi giấy phép lái xe", category="hoat-dong")
 

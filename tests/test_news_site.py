@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generators.portal import Portal
+from generators.core.portal import Portal
+from generators.sections.news.model import ARTICLES, articles_for_task
 
 from .conftest import FEED_LINKS, ROOT, copy_project, parse, run_build
 from .feedcheck import check_atom, check_rss
@@ -17,7 +18,7 @@ SITE_URL = "https://sgtvt.quangtri.gov.vn/cchc/"
 
 
 def test_demo_has_at_least_thirty_articles_over_2024(portal: Portal) -> None:
-    dated_2024 = [a for a in portal.articles if a.year == 2024]
+    dated_2024 = [a for a in portal[ARTICLES] if a.year == 2024]
     assert len(dated_2024) >= 30
     assert len({a.published.month for a in dated_2024}) == 12
     assert sum(1 for a in dated_2024 if a.image) >= 5
@@ -25,7 +26,7 @@ def test_demo_has_at_least_thirty_articles_over_2024(portal: Portal) -> None:
 
 
 def test_every_published_article_has_its_page(built_site: Path, portal: Portal) -> None:
-    for article in portal.articles:
+    for article in portal[ARTICLES]:
         page = parse(built_site / article.path / "index.html")
         assert page.xpath("string(//h1)") == article.meta.title
         assert page.xpath("//time/@datetime")[0].startswith(article.published.date().isoformat())
@@ -43,7 +44,7 @@ def test_drafts_and_future_articles_are_not_published(built_site: Path) -> None:
 
 
 def test_articles_stay_out_of_the_navigation(built_site: Path, portal: Portal) -> None:
-    article = portal.articles[0]
+    article = portal[ARTICLES][0]
     page = parse(built_site / article.path / "index.html")
     nav_links = page.xpath("//nav[contains(@class,'md-nav--primary')]//a/@href")
     assert not [link for link in nav_links if "/20" in link]
@@ -52,8 +53,8 @@ def test_articles_stay_out_of_the_navigation(built_site: Path, portal: Portal) -
 def test_feeds_are_valid_and_complete(built_site: Path, portal: Portal) -> None:
     rss = check_rss((built_site / "rss.xml").read_bytes(), f"{SITE_URL}rss.xml")
     items = rss.findall("channel/item")
-    assert len(items) == min(50, len(portal.articles))
-    assert items[0].findtext("link") == SITE_URL + portal.articles[0].path
+    assert len(items) == min(50, len(portal[ARTICLES]))
+    assert items[0].findtext("link") == SITE_URL + portal[ARTICLES][0].path
     check_atom((built_site / "atom.xml").read_bytes(), f"{SITE_URL}atom.xml")
     for category in portal.site.categories:
         feed = built_site / "tin-tuc" / "chuyen-muc" / category.slug / "rss.xml"
@@ -81,7 +82,7 @@ def test_feeds_page_lists_every_feed(built_site: Path) -> None:
 
 
 def test_shared_links_show_title_summary_and_image(built_site: Path, portal: Portal) -> None:
-    article = next(a for a in portal.articles if a.image)
+    article = next(a for a in portal[ARTICLES] if a.image)
     page = parse(built_site / article.path / "index.html")
 
     def og(name: str) -> str:
@@ -95,7 +96,7 @@ def test_shared_links_show_title_summary_and_image(built_site: Path, portal: Por
 
 
 def test_images_are_served_in_several_widths(built_site: Path, portal: Portal) -> None:
-    article = next(a for a in portal.articles if a.image)
+    article = next(a for a in portal[ARTICLES] if a.image)
     page = parse(built_site / article.path / "index.html")
     [lead] = page.xpath("//figure[contains(@class,'cchc-article__lead')]//img")
     assert lead.get("width") and lead.get("height") and lead.get("alt")
@@ -109,7 +110,7 @@ def test_plan_page_lists_the_articles_serving_its_tasks(built_site: Path, portal
     slug = "ke-hoach-tuyen-truyen-cchc-2024-sgtvt-quang-tri"
     page = parse(built_site / "ke-hoach" / slug / "index.html")
     listed = page.xpath("//section[contains(@class,'cchc-plan-articles')]//dd//a/@href")
-    expected = portal.articles_for_task(slug)
+    expected = articles_for_task(portal[ARTICLES], slug)
     assert len(listed) == sum(len(v) for v in expected.values())
     article = expected["2.11"][0]
     served = parse(built_site / article.path / "index.html")
@@ -122,7 +123,7 @@ def test_archives_exist_for_categories_tags_and_years(built_site: Path, portal: 
         assert (built_site / "tin-tuc" / "chuyen-muc" / category.slug / "index.html").is_file()
     assert (built_site / "tin-tuc" / "2024" / "index.html").is_file()
     assert (built_site / "tin-tuc" / "the" / "dich-vu-cong-truc-tuyen" / "index.html").is_file()
-    if len(portal.articles) > 20:
+    if len(portal[ARTICLES]) > 20:
         second = parse(built_site / "tin-tuc" / "trang" / "2" / "index.html")
         assert second.xpath("//nav[contains(@class,'cchc-pagination')]//span[@aria-current]")
 
@@ -130,7 +131,7 @@ def test_archives_exist_for_categories_tags_and_years(built_site: Path, portal: 
 def test_home_page_shows_the_latest_news(built_site: Path, portal: Portal) -> None:
     home = parse(built_site / "index.html")
     titles = home.xpath("//section[@aria-labelledby='tin-moi']//h3//a/text()")
-    assert titles[0] == portal.articles[0].meta.title
+    assert titles[0] == portal[ARTICLES][0].meta.title
 
 
 def test_two_builds_give_byte_identical_feeds(built_site: Path, tmp_path: Path) -> None:

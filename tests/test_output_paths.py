@@ -17,10 +17,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generators.errors import DataErrors
-from generators.loaders import load_portal
-from generators.outputs import OutputConflict, OutputFile, check_output_path, write_outputs
-from generators.render.pages import UnsafePath, check_path
+from generators.core.errors import DataErrors
+from generators.core.outputs import OutputConflict, OutputFile, check_output_path, write_outputs
+from generators.core.pages import UnsafePath, check_path
+from generators.core.pipeline import load_portal
+from generators.sections.news.model import ARTICLES
 
 from .conftest import ROOT
 from .hostile import CASE_SETTINGS, CASES, NOW
@@ -166,7 +167,7 @@ def test_an_article_slug_that_climbs_out_is_refused_at_its_line(tmp_path: Path,
 def test_a_title_full_of_dots_and_slashes_still_gives_a_safe_slug(tmp_path: Path) -> None:
     root = news_project(tmp_path, title='"../../../etc/Thông báo \\\\ ..\\\\x"')
     portal = load_portal(root / "data", root, content_dir=root / "content", now=NOW)
-    [article] = [a for a in portal.articles if a.source == "tin-tuc/2024/bai.md"]
+    [article] = [a for a in portal[ARTICLES] if a.source == "tin-tuc/2024/bai.md"]
     assert article.slug == "etc-thong-bao-x"
     assert check_path(article.path) == article.path
 

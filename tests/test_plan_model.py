@@ -7,11 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from generators.loaders import load_portal
-from generators.models.common import PartialDate
-from generators.models.plan import Plan, PlanDocument, Quota
-from generators.portal import Portal
-from generators.yamlsource import read_yaml
+from generators.core.model import PartialDate
+from generators.core.pipeline import load_portal
+from generators.core.portal import Portal
+from generators.core.yamlsource import read_yaml
+from generators.sections.plans.model import (
+    PLANS,
+    Plan,
+    PlanDocument,
+    Quota,
+    plan_by_slug,
+    plans_newest_first,
+)
 
 from .conftest import ROOT
 
@@ -43,7 +50,7 @@ def test_totals_count_each_criterion_once() -> None:
 
 
 def test_seed_004_criteria_total_62_points_over_seven_areas(demo: Portal) -> None:
-    plan = demo.plan("ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt")
+    plan = plan_by_slug(demo[PLANS], "ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt")
     assert plan is not None and plan.doc.tasks is not None
     assert plan.total_points() == Decimal(62)
     areas = [plan.group_points(g.id) for g in plan.doc.tasks.groups]
@@ -53,7 +60,7 @@ def test_seed_004_criteria_total_62_points_over_seven_areas(demo: Portal) -> Non
 
 
 def test_seed_000_quotas_match_the_plan_text(demo: Portal) -> None:
-    plan = demo.plan("ke-hoach-tuyen-truyen-cchc-2024-sgtvt-quang-tri")
+    plan = plan_by_slug(demo[PLANS], "ke-hoach-tuyen-truyen-cchc-2024-sgtvt-quang-tri")
     assert plan is not None
     half_year = {
         t.id: q.count for t in plan.tasks for q in t.quotas if q.period == "H1"
@@ -63,14 +70,14 @@ def test_seed_000_quotas_match_the_plan_text(demo: Portal) -> None:
 
 
 def test_every_seed_plan_is_present(demo: Portal) -> None:
-    assert {p.slug for p in demo.plans} == {
+    assert {p.slug for p in demo[PLANS]} == {
         "ke-hoach-tuyen-truyen-cchc-2024-sgtvt-quang-tri",
         "ke-hoach-tuyen-truyen-cchc-2024-ubnd-cua-lo",
         "ke-hoach-tuyen-truyen-cchc-2024-skhcn-can-tho",
         "ke-hoach-tuyen-truyen-cchc-pci-ddci-2024-stnmt-ha-tinh",
         "ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt",
     }
-    cua_lo = demo.plan("ke-hoach-tuyen-truyen-cchc-2024-ubnd-cua-lo")
+    cua_lo = plan_by_slug(demo[PLANS], "ke-hoach-tuyen-truyen-cchc-2024-ubnd-cua-lo")
     assert cua_lo is not None
     assert cua_lo.doc.theme == (
         "Giảm hồ sơ trễ hẹn, tăng sử dụng dịch vụ công trực tuyến, thanh toán không tiền mặt"
@@ -99,20 +106,20 @@ def test_quota_descriptions_read_like_the_plan() -> None:
 
 
 def test_unnumbered_plans_show_a_blank_number(demo: Portal) -> None:
-    plan = demo.plan("ke-hoach-tuyen-truyen-cchc-2024-sgtvt-quang-tri")
+    plan = plan_by_slug(demo[PLANS], "ke-hoach-tuyen-truyen-cchc-2024-sgtvt-quang-tri")
     assert plan is not None
     assert plan.doc.reference == "Kế hoạch số …/KH-SGTVT"
-    numbered = demo.plan("ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt")
+    numbered = plan_by_slug(demo[PLANS], "ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt")
     assert numbered is not None and numbered.doc.reference == "Kế hoạch số 1163/KH-SGTVT"
 
 
 def test_plans_list_newest_first(demo: Portal) -> None:
-    order = [p.slug for p in demo.plans_newest_first()]
+    order = [p.slug for p in plans_newest_first(demo[PLANS])]
     assert order[0] == "ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt"  # 04/06/2024
 
 
 def test_schemas_in_the_repository_match_the_models(tmp_path: Path) -> None:
-    from generators.schemas import SCHEMAS, render_schema
+    from generators.core.schemas import SCHEMAS, render_schema
 
     for name, model in SCHEMAS.items():
         committed = (ROOT / "schemas" / name).read_text(encoding="utf-8")

@@ -18,14 +18,20 @@ import zxingcpp
 from lxml import html as lxml_html
 from weasyprint.urls import FatalURLFetchingError
 
-from generators.loaders import load_portal
-from generators.models.poster import PosterDocument, PrintFormat, theme_poster
-from generators.portal import Portal
+from generators.core.environment import make_environment
+from generators.core.pipeline import load_portal
+from generators.core.portal import Portal
 from generators.printing.fonts import FAMILY, text_width
-from generators.printing.layout import PosterText, fit_lines, layout_for, wrap
-from generators.printing.pdf import PrintPaths, print_outputs, render_pdf, thumbnail_size
-from generators.render.environment import make_environment
-from generators.render.posters import artwork, pdf_path, poster_path, thumbnail_path
+from generators.sections.posters.layout import PosterText, fit_lines, layout_for, wrap
+from generators.sections.posters.model import (
+    POSTERS,
+    PosterDocument,
+    PrintFormat,
+    posters_in_order,
+    theme_poster,
+)
+from generators.sections.posters.pages import artwork, pdf_path, poster_path, thumbnail_path
+from generators.sections.posters.pdf import PrintPaths, print_outputs, render_pdf, thumbnail_size
 
 from .conftest import ROOT
 
@@ -70,13 +76,13 @@ def test_format_labels_read_as_vietnamese_print_shops_write_them() -> None:
 
 
 def test_the_yearly_theme_gives_a_ready_poster(portal: Portal) -> None:
-    [poster] = [p for p in portal.posters if p.from_theme]
+    [poster] = [p for p in portal[POSTERS] if p.from_theme]
     theme = portal.site.theme_for(2024)
     assert theme is not None
     assert poster.slug == "chu-de-nam-2024"
     assert poster.doc.headline == theme.text
     assert poster.qr_url(portal.site) == portal.site.public_service_portal.url
-    assert portal.posters_in_order()[0] is poster
+    assert posters_in_order(portal[POSTERS])[0] is poster
 
 
 def test_a_data_file_named_like_the_theme_poster_replaces_it(tmp_path: Path) -> None:
@@ -86,7 +92,7 @@ def test_a_data_file_named_like_the_theme_poster_replaces_it(tmp_path: Path) -> 
     (data / "ap-phich" / "chu-de-nam-2024.yml").write_text(
         "kind: áp phích\nformat: A2\nheadline: Giảm hồ sơ trễ hẹn\n", encoding="utf-8"
     )
-    [poster] = load_portal(data, tmp_path).posters
+    [poster] = load_portal(data, tmp_path)[POSTERS]
     assert not poster.from_theme and poster.format.name == "A2"
 
 
@@ -117,7 +123,7 @@ def test_type_scales_with_the_format() -> None:
 
 
 def test_every_demo_slogan_fits_its_width(portal: Portal) -> None:
-    for poster in portal.posters:
+    for poster in portal[POSTERS]:
         art = artwork(poster, portal.site)
         size = _size(art.layout.rules, ".cchc-sheet__headline")
         fmt = poster.format
@@ -151,8 +157,8 @@ def _reader(site: Path, poster_slug: str) -> pypdf.PdfReader:
 def test_each_pdf_has_one_page_a_side_of_the_exact_format(
     built_site: Path, portal: Portal
 ) -> None:
-    assert len(portal.posters) >= 8
-    for poster in portal.posters:
+    assert len(portal[POSTERS]) >= 8
+    for poster in portal[POSTERS]:
         reader = _reader(built_site, poster.slug)
         fmt, bleed = poster.format, poster.doc.bleed
         assert len(reader.pages) == fmt.sides, poster.slug
@@ -166,18 +172,18 @@ def test_each_pdf_has_one_page_a_side_of_the_exact_format(
 
 
 def test_the_demo_set_covers_every_kind_and_the_seed_slogans(portal: Portal) -> None:
-    kinds = {p.doc.kind for p in portal.posters}
+    kinds = {p.doc.kind for p in portal[POSTERS]}
     assert kinds == {"áp phích", "pa nô", "băng rôn", "tờ gấp"}
-    words = " ".join(p.doc.headline + " " + " ".join(p.doc.points) for p in portal.posters)
+    words = " ".join(p.doc.headline + " " + " ".join(p.doc.points) for p in portal[POSTERS])
     for slogan in ("dịch vụ công trực tuyến", "thanh toán không tiền mặt", "hồ sơ trễ hẹn",
                    "Đường dây nóng"):
         assert slogan.lower() in words.lower(), slogan
-    sizes = {(p.format.width, p.format.height) for p in portal.posters}
+    sizes = {(p.format.width, p.format.height) for p in portal[POSTERS]}
     assert {(210, 297), (5000, 800), (4000, 2000), (297, 210)} <= sizes
 
 
 def test_pdf_text_holds_the_slogan_with_its_diacritics(built_site: Path, portal: Portal) -> None:
-    for poster in portal.posters:
+    for poster in portal[POSTERS]:
         reader = _reader(built_site, poster.slug)
         text = compact(" ".join(page.extract_text() for page in reader.pages))
         assert poster.doc.headline in text, (poster.slug, text[:200])
@@ -186,7 +192,7 @@ def test_pdf_text_holds_the_slogan_with_its_diacritics(built_site: Path, portal:
 
 
 def test_pdfs_embed_only_the_packaged_noto_sans(built_site: Path, portal: Portal) -> None:
-    for poster in portal.posters:
+    for poster in portal[POSTERS]:
         reader = _reader(built_site, poster.slug)
         fonts = set()
         for page in reader.pages:
@@ -213,7 +219,7 @@ def _decoded(pdf: Path, fmt: PrintFormat) -> list[str]:
 
 
 def test_each_qr_code_decodes_to_its_target(built_site: Path, portal: Portal) -> None:
-    with_qr = [p for p in portal.posters if p.doc.qr]
+    with_qr = [p for p in portal[POSTERS] if p.doc.qr]
     assert len(with_qr) >= 5
     for poster in with_qr:
         pdf = built_site / pdf_path(poster)
@@ -223,7 +229,7 @@ def test_each_qr_code_decodes_to_its_target(built_site: Path, portal: Portal) ->
 
 
 def test_thumbnails_are_small_images_of_the_first_side(built_site: Path, portal: Portal) -> None:
-    for poster in portal.posters:
+    for poster in portal[POSTERS]:
         png = built_site / thumbnail_path(poster)
         data = png.read_bytes()
         assert data.startswith(b"\x89PNG")
@@ -240,8 +246,8 @@ def test_gallery_shows_every_print_with_thumbnail_and_download(
 ) -> None:
     page = lxml_html.fromstring((built_site / "ap-phich" / "index.html").read_bytes())
     items = page.xpath("//ul[contains(@class,'cchc-gallery')]/li")
-    assert len(items) == len(portal.posters)
-    for item, poster in zip(items, portal.posters_in_order(), strict=True):
+    assert len(items) == len(portal[POSTERS])
+    for item, poster in zip(items, posters_in_order(portal[POSTERS]), strict=True):
         [thumb] = item.xpath(".//img/@src")
         assert (built_site / "ap-phich" / thumb).resolve() == (built_site / thumbnail_path(poster))
         [download] = item.xpath(".//a[@download]")
@@ -253,7 +259,7 @@ def test_gallery_shows_every_print_with_thumbnail_and_download(
 
 
 def test_each_print_has_a_readable_page(built_site: Path, portal: Portal) -> None:
-    for poster in portal.posters:
+    for poster in portal[POSTERS]:
         path = built_site / poster_path(poster) / "index.html"
         page = lxml_html.fromstring(path.read_bytes())
         [h1] = page.xpath("//h1")
@@ -276,7 +282,7 @@ def test_site_map_and_menu_list_the_prints(built_site: Path, portal: Portal) -> 
     links = page.xpath("//nav[contains(@class,'cchc-sitemap')]//a/@href")
     assert "../ap-phich/" in links
     assert sum(1 for link in links if link.startswith("../ap-phich/") and link != "../ap-phich/") \
-        == len(portal.posters)
+        == len(portal[POSTERS])
     home = lxml_html.fromstring((built_site / "index.html").read_bytes())
     menu = [a.text_content().strip() for a in home.xpath("//nav[contains(@class,'md-tabs')]//a")]
     assert menu.index("Ấn phẩm") == menu.index("Sơ đồ trang") - 1

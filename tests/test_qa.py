@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from generators.errors import DataErrors
-from generators.loaders import load_portal
-from generators.models.qa import Asker, QuestionAnswer, QuestionDocument
-from generators.models.site import SiteProfile
-from generators.portal import Portal
-from generators.render.environment import make_environment
-from generators.render.qa import link_procedures, qa_feed, question_page, topics
-from generators.yamlsource import read_yaml
+from generators.core.environment import make_environment
+from generators.core.errors import DataErrors
+from generators.core.pipeline import load_portal
+from generators.core.portal import Portal
+from generators.core.profile import SiteProfile
+from generators.core.yamlsource import read_yaml
+from generators.sections.legal.model import LEGAL
+from generators.sections.questions.model import QUESTIONS, Asker, QuestionAnswer, QuestionDocument
+from generators.sections.questions.pages import link_procedures, qa_feed, question_page, topics
 
 from .conftest import ROOT
 from .feedcheck import check_rss
@@ -47,12 +48,12 @@ def small_portal() -> Portal:
     data, _ = read_yaml(SMALL, "question-small.yml")
     question = QuestionAnswer("doi-giay-phep-lai-xe", QuestionDocument.model_validate(data), 5)
     site = SiteProfile.model_validate(site_data)
-    return Portal(site=site, questions=[question], legal=register())
+    return Portal(site=site, parts={QUESTIONS: [question], LEGAL: register()})
 
 
 def test_question_page_names_an_anonymous_asker_by_initials_only() -> None:
     portal = small_portal()
-    page = question_page(make_environment(ROOT / "templates"), portal, portal.questions[0])
+    page = question_page(make_environment(ROOT / "templates"), portal, portal[QUESTIONS][0])
     assert page.path == "hoi-dap/doi-giay-phep-lai-xe/"
     assert page.cites == ("45-2020-nd-cp",)
     assert "Trần Văn Thắng" not in page.html and "T.V.T." in page.html
@@ -61,7 +62,7 @@ def test_question_page_names_an_anonymous_asker_by_initials_only() -> None:
 def test_the_answer_feed_never_names_an_anonymous_asker() -> None:
     feed = qa_feed(small_portal())
     assert feed is not None
-    from generators.feeds import render_feed
+    from generators.core.feeds import render_feed
 
     data = render_feed(feed, "https://sgtvt.quangtri.gov.vn/cchc/")
     check_rss(data, "https://sgtvt.quangtri.gov.vn/cchc/hoi-dap/rss.xml")
@@ -79,7 +80,7 @@ def test_procedure_codes_link_only_where_the_catalogue_has_a_page() -> None:
 
 
 def test_working_days_of_the_demo_answers(demo: Portal) -> None:
-    days = {q.slug: q.working_days for q in demo.questions}
+    days = {q.slug: q.working_days for q in demo[QUESTIONS]}
     assert days["nop-le-phi-bang-chuyen-khoan"] == 5  # 05/02 → 19/02/2024, across Tết
     assert days["giay-phep-kinh-doanh-van-tai-xe-hop-dong"] == 4  # across 30/4–1/5
     assert days["giay-phep-lai-xe-qua-han"] == 4  # across Giỗ Tổ 18/4/2024
@@ -88,15 +89,15 @@ def test_working_days_of_the_demo_answers(demo: Portal) -> None:
 
 
 def test_demo_column_has_pending_questions_and_four_topics(demo: Portal) -> None:
-    pending = [q.slug for q in demo.questions if not q.doc.is_answered]
+    pending = [q.slug for q in demo[QUESTIONS] if not q.doc.is_answered]
     assert sorted(pending) == ["tra-cuu-tien-do-ho-so", "xe-khach-tuyen-co-dinh-don-tra-khach"]
-    assert [t.title for t in topics(demo.questions)] == [
+    assert [t.title for t in topics(demo[QUESTIONS])] == [
         "Dịch vụ công trực tuyến",
         "Giấy phép lái xe",
         "Kinh doanh vận tải",
         "Thanh toán không dùng tiền mặt",
     ]
-    assert len(demo.questions) >= 12
+    assert len(demo[QUESTIONS]) >= 12
 
 
 def test_a_topic_spelt_two_ways_is_an_error(tmp_path: Path) -> None:

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from generators.html_policy import clean_feed_html, clean_page_html
-from generators.render.markup import render_markdown
+from generators.core.html_policy import clean_feed_html, clean_page_html
+from generators.core.markup import render_markdown
 
 from .conftest import copy_project, run_build
 from .feedcheck import ATOM, CONTENT

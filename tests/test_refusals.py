@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from generators.errors import DataError, DataErrors
+from generators.core.errors import DataError, DataErrors
 
 from .hostile import KINDS, Kind, Project
 from .test_legacy_encoding import to_tcvn3, to_vni

@@ -15,24 +15,24 @@ import pytest
 from docx import Document
 
 from generators.cli import main
-from generators.loaders import load_portal
-from generators.models.article import Article, ArticleMeta
-from generators.models.plan import Plan, PlanDocument
-from generators.models.site import SiteProfile
-from generators.periods import BadPeriod, ReportPeriod
-from generators.portal import Portal
-from generators.render.environment import make_environment
-from generators.render.report_files import CSV_COLUMNS, render_csv, render_docx
-from generators.render.reports import report_page
-from generators.reports import (
+from generators.core.environment import make_environment
+from generators.core.periods import BadPeriod, ReportPeriod
+from generators.core.pipeline import load_portal
+from generators.core.portal import Portal
+from generators.core.profile import SiteProfile
+from generators.core.yamlsource import read_yaml
+from generators.sections.news.model import ARTICLES, Article, ArticleMeta
+from generators.sections.plans.model import PLANS, Plan, PlanDocument, plan_by_slug
+from generators.sections.reports.evidence import (
     Status,
     build_report,
     counted_articles,
     evidence_for_task,
     plan_reports,
 )
+from generators.sections.reports.files import CSV_COLUMNS, render_csv, render_docx
+from generators.sections.reports.pages import report_page
 from generators.vietnamese.dates import VIETNAM_TZ
-from generators.yamlsource import read_yaml
 
 from .conftest import PINNED_EPOCH, ROOT
 from .test_golden import check_golden
@@ -196,9 +196,9 @@ def test_the_summary_is_the_share_of_tasks_with_quotas_met(plan: Plan) -> None:
 
 def test_demo_first_half_year_has_tasks_met_and_tasks_short() -> None:
     portal = load_portal(ROOT / "data", ROOT, content_dir=ROOT / "content", now=NOW)
-    plan = portal.plan(SEED_000)
+    plan = plan_by_slug(portal[PLANS], SEED_000)
     assert plan is not None
-    report = build_report(plan, portal.articles, H1, NOW)
+    report = build_report(plan, portal[ARTICLES], H1, NOW)
     statuses = {t.task.id: t.status for t in report.quota_tasks}
     assert statuses == {"2.11": Status.MET, "2.12": Status.MET, "2.13": Status.OVERDUE,
                         "2.14": Status.OVERDUE, "2.15": Status.MET}
@@ -281,7 +281,7 @@ def test_report_command_explains_bad_arguments(
 def test_report_page(plan: Plan, site: SiteProfile) -> None:
     articles = [article("huong-dan", vn("2024-06-30 23:30"), "2.1"),
                 article("sang-kien", vn("2024-07-01 06:30"), "2.2")]
-    portal = Portal(site=site, plans=[plan], articles=articles)
+    portal = Portal(site=site, parts={PLANS: [plan], ARTICLES: articles})
     page = report_page(make_environment(ROOT / "templates"), portal, plan,
                        plan_reports(plan, articles, NOW), NOW)
     assert page.path == "bao-cao/ke-hoach-mau/"

@@ -8,7 +8,8 @@ from urllib.parse import unquote, urljoin
 import pytest
 from lxml import html as lxml_html
 
-from generators.portal import Portal
+from generators.core.portal import Portal
+from generators.sections.plans.model import PLANS, plan_by_slug
 
 from .conftest import parse
 
@@ -25,7 +26,7 @@ def page(site: Path, path: str) -> lxml_html.HtmlElement:
 def test_reports_index_lists_every_plan_with_tasks(built_site: Path, portal: Portal) -> None:
     links = page(built_site, "bao-cao").xpath(
         "//table[contains(@class,'cchc-report-list')]//th//a/@href")
-    assert sorted(links) == sorted(p.slug + "/" for p in portal.plans if p.tasks)
+    assert sorted(links) == sorted(p.slug + "/" for p in portal[PLANS] if p.tasks)
     assert all((built_site / "bao-cao" / link / "index.html").is_file() for link in links)
 
 
@@ -34,7 +35,7 @@ def test_seed_000_report_shows_met_and_short_tasks(built_site: Path, portal: Por
     h1 = report.xpath("//section[@aria-labelledby='ky-2024-h1']")[0]
     status = {row.get("data-cchc-task"): row.get("data-cchc-status")
               for row in h1.xpath(".//tr[@data-cchc-task]")}
-    plan = portal.plan(SEED_000)
+    plan = plan_by_slug(portal[PLANS], SEED_000)
     assert plan is not None and list(status) == [t.id for t in plan.tasks]
     assert {k: status[k] for k in ("2.11", "2.12", "2.13", "2.14", "2.15")} == {
         "2.11": "met", "2.12": "met", "2.13": "overdue", "2.14": "overdue", "2.15": "met"}
@@ -97,7 +98,7 @@ def test_dashboard_charts_are_accessible_svg_with_a_table_beside(built_site: Pat
 
 def test_scoring_table_shows_every_criterion_of_seed_004(built_site: Path,
                                                           portal: Portal) -> None:
-    plan = portal.plan(SEED_004)
+    plan = plan_by_slug(portal[PLANS], SEED_004)
     assert plan is not None
     rows = page(built_site, "chi-so").xpath(
         "//table[contains(@class,'cchc-criteria-table')]//tr[@data-cchc-task]")

@@ -10,7 +10,9 @@ from xml.etree import ElementTree
 import pytest
 from lxml import html as lxml_html
 
-from generators.loaders import load_portal
+from generators.core.pipeline import load_portal
+from generators.sections.plans.model import PLANS
+from generators.sections.procedures.model import PROCEDURES
 
 from .conftest import FEED_LINKS, ROOT, copy_project, run_build
 
@@ -29,7 +31,7 @@ def html_pages(site: Path) -> list[Path]:
 
 def test_every_task_of_every_seed_plan_is_on_its_page(built_site: Path) -> None:
     portal = load_portal(ROOT / "data", ROOT)
-    for plan in portal.plans:
+    for plan in portal[PLANS]:
         page = parse(built_site / "ke-hoach" / plan.slug / "index.html")
         ids = set(page.xpath("//table[contains(@class,'cchc-task-table')]//tr/@id"))
         assert {t.id for t in plan.tasks} <= ids, plan.slug
@@ -179,7 +181,7 @@ def test_a_strict_warning_also_keeps_the_old_site(tmp_path: Path) -> None:
 
 def test_every_procedure_has_its_page_outside_the_navigation(built_site: Path) -> None:
     portal = load_portal(ROOT / "data", ROOT)
-    for procedure in portal.procedures:
+    for procedure in portal[PROCEDURES]:
         path = built_site / "thu-tuc" / procedure.slug / "index.html"
         page = parse(path)
         assert procedure.doc.name in page.xpath("string(//h1)"), procedure.slug

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from generators.loaders import load_portal
+from generators.core.pipeline import load_portal
+from generators.sections.legal.model import LEGAL
+from generators.sections.questions.model import QUESTIONS
 
 from .conftest import FEED_LINKS, ROOT
 from .feedcheck import check_rss
@@ -68,7 +70,7 @@ def test_qa_index_groups_by_topic_and_lists_pending_questions(built_site: Path) 
 
 def test_each_answer_shows_the_working_days_it_took(built_site: Path) -> None:
     portal = load_portal(ROOT / "data", ROOT)
-    for question in portal.questions:
+    for question in portal[QUESTIONS]:
         doc = page(built_site, f"hoi-dap/{question.slug}")
         shown = doc.xpath("//dd[@data-cchc-working-days]")
         if question.doc.is_answered:
@@ -111,7 +113,7 @@ def test_questions_documents_and_hotlines_are_in_the_search_index(built_site: Pa
 
 def test_plan_pages_link_every_document_they_cite(built_site: Path) -> None:
     portal = load_portal(ROOT / "data", ROOT)
-    slugs = {d.number: d.page_slug for d in portal.legal.documents}
+    slugs = {d.number: d.page_slug for d in portal[LEGAL].documents}
     for plan, numbers in SEED_CITATIONS.items():
         doc = page(built_site, f"ke-hoach/{plan}")
         linked = {h.rstrip("/").rsplit("/", 1)[-1]

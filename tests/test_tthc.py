@@ -9,22 +9,28 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from generators.errors import DataErrors
-from generators.feeds import render_feed
-from generators.loaders import load_portal
-from generators.models.tthc import Fee, Procedure, ProcedureDocument, TimeLimit
-from generators.portal import Portal
-from generators.render.environment import make_environment
-from generators.render.tthc import (
+from generators.core.environment import make_environment
+from generators.core.errors import DataErrors
+from generators.core.feeds import render_feed
+from generators.core.pipeline import load_portal
+from generators.core.portal import Portal
+from generators.core.yamlsource import read_yaml
+from generators.core.yamlwriter import model_yaml
+from generators.sections.procedures.catalogue import build_catalogue, change_entries
+from generators.sections.procedures.model import (
+    PROCEDURES,
+    Fee,
+    Procedure,
+    ProcedureDocument,
+    TimeLimit,
+)
+from generators.sections.procedures.pages import (
     catalogue_page,
     changes_page,
     procedure_page,
     tthc_feed,
     tthc_index,
 )
-from generators.tthc_catalogue import build_catalogue, change_entries
-from generators.yamlsource import read_yaml
-from generators.yamlwriter import model_yaml
 
 from .conftest import ROOT
 from .feedcheck import check_rss
@@ -61,7 +67,7 @@ def test_status_and_announcing_decision_follow_the_history(demo: Portal) -> None
     procedure = Procedure("mau", small_document())
     assert procedure.status == "sua-doi" and procedure.in_force
     assert procedure.announced_by.decision == "3468/QĐ-BGTVT"
-    by_slug = {p.slug: p for p in demo.procedures}
+    by_slug = {p.slug: p for p in demo[PROCEDURES]}
     abolished = by_slug["cap-lai-giay-phep-kinh-doanh-van-tai-khi-bi-mat-bi-hong"]
     assert abolished.status == "bai-bo" and not abolished.in_force
     assert abolished.announced_by.action == "sua-doi"  # the decision it stood on until abolished
@@ -106,7 +112,7 @@ def test_a_procedure_cannot_take_the_name_of_a_catalogue_page(tmp_path: Path) ->
 
 
 def test_demo_catalogue_covers_levels_online_levels_and_changes(demo: Portal) -> None:
-    procedures = demo.procedures
+    procedures = demo[PROCEDURES]
     assert len(procedures) >= 25
     assert {level for p in procedures for level in p.doc.levels} == {"tinh", "huyen", "xa"}
     assert {p.doc.online for p in procedures} == {"toan-trinh", "mot-phan", "khong"}
@@ -127,7 +133,7 @@ def test_catalogue_order_is_vietnamese_alphabetical(demo: Portal) -> None:
              "Ưu đãi", "Uống", "Bà", "Ba", "Thủ tục 10", "Thủ tục 2"]
     fields = ["Đường bộ", "Đăng kiểm", "Dược phẩm", "Ăn uống", "An ninh"]
     extra = [variant(n, fields[i % len(fields)], f"1.{900000 + i}") for i, n in enumerate(names)]
-    catalogue = build_catalogue([*demo.procedures, *extra])
+    catalogue = build_catalogue([*demo[PROCEDURES], *extra])
     lines = []
     for group in catalogue.groups:
         lines.append(f"{group.field} ({len(group.procedures)})")
@@ -149,7 +155,7 @@ def test_the_writer_reproduces_hand_written_files() -> None:
 
 
 def test_every_demo_file_is_in_the_editors_format(demo: Portal) -> None:
-    for procedure in demo.procedures:
+    for procedure in demo[PROCEDURES]:
         path = ROOT / "data" / "thu-tuc" / f"{procedure.slug}.yml"
         assert model_yaml(procedure.doc, "procedure.schema.json") == path.read_text(
             encoding="utf-8"
@@ -167,7 +173,7 @@ def test_procedure_page_golden(env, demo: Portal) -> None:  # type: ignore[no-un
 
 
 def test_procedure_page_has_every_section(env, demo: Portal) -> None:  # type: ignore[no-untyped-def]
-    for procedure in demo.procedures:
+    for procedure in demo[PROCEDURES]:
         page = lxml_html.fromstring(procedure_page(env, demo, procedure).html)
         ids = set(page.xpath("//h2/@id"))
         assert ids == {"trinh-tu", "cach-thuc", "ho-so", "doi-tuong", "ket-qua", "can-cu",
@@ -184,25 +190,25 @@ def test_procedure_page_has_every_section(env, demo: Portal) -> None:  # type: i
 
 
 def test_fees_are_shown_with_vietnamese_thousands_separators(env, demo: Portal) -> None:  # type: ignore[no-untyped-def]
-    licence = next(p for p in demo.procedures if p.doc.code == "1.002804")
+    licence = next(p for p in demo[PROCEDURES] if p.doc.code == "1.002804")
     page = lxml_html.fromstring(procedure_page(env, demo, licence).html)
     online = page.xpath("//tr[@data-cchc-channel='truc-tuyen']")[0].text_content()
     assert "115.000 đồng/lần" in online and "5 ngày làm việc" in online
 
 
 def test_abolished_procedures_say_so_and_leave_the_field_lists(env, demo: Portal) -> None:  # type: ignore[no-untyped-def]
-    abolished = [p for p in demo.procedures if not p.in_force]
+    abolished = [p for p in demo[PROCEDURES] if not p.in_force]
     assert abolished
-    catalogue = build_catalogue(demo.procedures)
+    catalogue = build_catalogue(demo[PROCEDURES])
     listed = {p.slug for g in catalogue.groups for p in g.procedures}
     assert not listed & {p.slug for p in abolished}
-    assert catalogue.total + len(abolished) == len(demo.procedures)
+    assert catalogue.total + len(abolished) == len(demo[PROCEDURES])
     page = procedure_page(env, demo, abolished[0]).html
     assert "Thủ tục này đã bị bãi bỏ" in page and "Nộp hồ sơ trực tuyến" not in page
 
 
 def test_catalogue_page_groups_fields_with_counts(env, demo: Portal) -> None:  # type: ignore[no-untyped-def]
-    catalogue = build_catalogue(demo.procedures)
+    catalogue = build_catalogue(demo[PROCEDURES])
     page = lxml_html.fromstring(catalogue_page(env, demo, catalogue).html)
     items = [li.text_content().split() for li in page.xpath("//ul[@class='cchc-tthc-fields']/li")]
     assert [" ".join(i[:-3]) for i in items] == [g.field for g in catalogue.groups]
@@ -211,10 +217,10 @@ def test_catalogue_page_groups_fields_with_counts(env, demo: Portal) -> None:  #
 
 
 def test_changes_are_listed_newest_first(env, demo: Portal) -> None:  # type: ignore[no-untyped-def]
-    entries = change_entries(demo.procedures)
+    entries = change_entries(demo[PROCEDURES])
     dates = [e.change.date for e in entries]
     assert dates == sorted(dates, reverse=True)
-    assert len(entries) == sum(len(p.doc.history) for p in demo.procedures)
+    assert len(entries) == sum(len(p.doc.history) for p in demo[PROCEDURES])
     page = lxml_html.fromstring(changes_page(env, demo, entries).html)
     shown = page.xpath("//ol[@class='cchc-tthc-changes']/li//time/@datetime")
     assert shown == [d.isoformat() for d in dates]
@@ -228,7 +234,7 @@ def test_change_feed_meets_the_feed_bar(demo: Portal) -> None:
     guids = [i.findtext("guid") for i in items]
     assert len(guids) == len(set(guids)) == min(50, len(spec.items))
     assert guids[0] and "#thay-doi-" in guids[0]
-    newest = change_entries(demo.procedures)[0]
+    newest = change_entries(demo[PROCEDURES])[0]
     assert items[0].findtext("title") == f"{newest.change.label}: {newest.procedure.doc.name}"
     assert render_feed(spec, SITE_URL) == data  # stable bytes
 
@@ -237,8 +243,8 @@ def test_search_index_lists_every_procedure_in_name_order(demo: Portal) -> None:
     output = tthc_index(demo)
     data = json.loads(output.content)
     rows = data["procedures"]
-    assert len(rows) == len(demo.procedures)
-    assert {r[1] for r in rows} == {f"{p.slug}/" for p in demo.procedures}
+    assert len(rows) == len(demo[PROCEDURES])
+    assert {r[1] for r in rows} == {f"{p.slug}/" for p in demo[PROCEDURES]}
     fields = [f[0] for f in data["fields"]]
     assert all(0 <= r[3] < len(fields) for r in rows)
-    assert sum(r[6] for r in rows) == sum(1 for p in demo.procedures if not p.in_force)
+    assert sum(r[6] for r in rows) == sum(1 for p in demo[PROCEDURES] if not p.in_force)

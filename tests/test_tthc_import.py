@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 from generators.cli import main
-from generators.loaders import load_portal
-from generators.tthc_import import ImportFailed, import_procedures
+from generators.core.pipeline import load_portal
+from generators.sections.procedures.importer import ImportFailed, import_procedures
+from generators.sections.procedures.model import PROCEDURES
 
 from .conftest import ROOT
 
@@ -93,7 +94,7 @@ def test_csv_import_reports_every_row_with_its_reasons(tmp_path: Path) -> None:
     assert text.endswith("Kết quả: 2 tạo mới, 0 ghi đè, 0 không đổi, 5 bỏ qua.")
     # What was written is valid data for the build, in the editors' format.
     portal = load_portal(root / "data", root)
-    by_code = {p.doc.code: p for p in portal.procedures}
+    by_code = {p.doc.code: p for p in portal[PROCEDURES]}
     licence = by_code["1.002804"]
     assert [c.channel for c in licence.doc.channels] == ["truc-tiep", "truc-tuyen"]
     assert [c.fees[0].amount for c in licence.doc.channels] == [135000, 115000]
@@ -159,7 +160,8 @@ def test_an_existing_procedure_keeps_its_file_and_history(tmp_path: Path) -> Non
     [row] = [r for r in report.results if r.row == 2]
     assert row.outcome == "updated" and row.file == f"data/thu-tuc/{demo.name}"
     assert not (root / LICENCE).exists()
-    [licence] = [p for p in load_portal(root / "data", root).procedures if p.doc.code == "1.002804"]
+    procedures = load_portal(root / "data", root)[PROCEDURES]
+    [licence] = [p for p in procedures if p.doc.code == "1.002804"]
     # The row's decision was already in the history: the three dated entries stay as they were.
     assert [c.decision for c in licence.doc.history] == ["1719/QĐ-BGTVT", "438/QĐ-BGTVT",
                                                          "3468/QĐ-BGTVT"]

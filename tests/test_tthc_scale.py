@@ -9,7 +9,8 @@ import pytest
 from lxml import html as lxml_html
 
 from bench.synthetic_tthc import FIELDS, procedures, write_procedures
-from generators.loaders import load_portal
+from generators.core.pipeline import load_portal
+from generators.sections.procedures.model import PROCEDURES
 
 from .conftest import ROOT, copy_project, run_build
 
@@ -56,5 +57,5 @@ def test_every_synthetic_procedure_is_listed_on_its_field_page(large_site: Path)
         tree = lxml_html.fromstring(page.read_bytes())
         listed += len(tree.xpath("//*[contains(@class,'cchc-meta')][starts-with(., 'Mã ')]"))
     in_force = sum(1 for _, d in procedures(SIZE) if d.history[-1].action != "bai-bo")
-    demo_in_force = sum(1 for p in load_portal(ROOT / "data", ROOT).procedures if p.in_force)
+    demo_in_force = sum(1 for p in load_portal(ROOT / "data", ROOT)[PROCEDURES] if p.in_force)
     assert listed == in_force + demo_in_force

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..outputs import OutputFile
+from ..core.outputs import OutputFile
 from .records import TYPE_LABELS, SearchRecord
 from .tokens import folded, has_marks, tokens
 

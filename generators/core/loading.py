@@ -1,0 +1,122 @@
+"""Reading editors' YAML files into typed models, collecting every error before failing.
+
+The helpers every section's loader uses: one file validated into a model with its line map
+(`read_model`), a one-file register (`read_register`), the files of a one-file-per-item folder
+(`item_files`) and cross-field problems located by line (`report_problems`). The site profile,
+`data/site.yml`, is read here too: every section depends on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from ..vietnamese.text import is_slug, slugify
+from .errors import DataError, ErrorCollector, FieldPath, format_field
+from .profile import SiteProfile
+from .profile_checks import check_site
+from .validation import validate
+from .yamlsource import LineMap, YamlProblem, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def file_exists(path: Path) -> bool:
+    """`path.is_file()`, but False for a name no file system takes (too long, NUL) instead of
+    an OSError: names come from editors' data."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def read_model(
+    path: Path, root: Path, model: type[M], errors: ErrorCollector
+) -> tuple[M, LineMap] | None:
+    """One YAML file validated into `model`, with its line map; None after recording errors."""
+    rel = relative(path, root)
+    try:
+        data, lines = read_yaml(path, rel)
+    except YamlProblem as problem:
+        errors.extend(problem.errors)
+        return None
+    result = validate(model, data, rel, lines)
+    if isinstance(result, list):
+        errors.extend(result)
+        return None
+    return result, lines
+
+
+def report_problems(
+    errors: ErrorCollector, rel: str, lines: LineMap, problems: list[tuple[FieldPath, str]]
+) -> None:
+    """Record cross-field problems found after validation, located through the line map."""
+    for field_path, message in problems:
+        errors.add(
+            DataError(rel, message, line=lines.line_of(field_path), field=format_field(field_path))
+        )
+
+
+def read_register(
+    path: Path,
+    root: Path,
+    model: type[M],
+    errors: ErrorCollector,
+    check: Callable[[M], list[tuple[FieldPath, str]]],
+) -> M | None:
+    """A one-file register (site.yml, van-ban.yml …) validated and cross-checked; None if absent
+    or invalid (its errors recorded)."""
+    if not path.is_file():
+        return None
+    loaded = read_model(path, root, model, errors)
+    if loaded is None:
+        return None
+    value, lines = loaded
+    report_problems(errors, relative(path, root), lines, check(value))
+    return value
+
+
+def item_files(folder: Path, root: Path, errors: ErrorCollector, example: str) -> list[Path]:
+    """The YAML files of a one-file-per-item folder, whose names must be URL slugs."""
+    if not folder.is_dir():
+        return []
+    paths = []
+    for path in sorted(folder.iterdir()):
+        rel = relative(path, root)
+        # Hidden files (.gitkeep, macOS's ._copies) are not items; a name starting with ".."
+        # is no tool's hidden file but an attempt at a path, and is refused below.
+        hidden = path.name.startswith(".") and not path.name.startswith("..")
+        if not path.is_file() or hidden:
+            continue
+        if path.suffix not in (".yml", ".yaml"):
+            errors.add(DataError(rel, f"thư mục {folder.name}/ chỉ chứa tệp .yml, mỗi mục một tệp"))
+        elif not is_slug(path.stem):
+            errors.add(
+                DataError(
+                    rel,
+                    "tên tệp là đường dẫn của trang nên chỉ gồm chữ thường không dấu, số và dấu "
+                    f"gạch ngang, ví dụ {slugify(path.stem) or example}.yml",
+                )
+            )
+        else:
+            paths.append(path)
+    return paths
+
+
+def load_site(data_dir: Path, root: Path, errors: ErrorCollector) -> SiteProfile | None:
+    path = data_dir / "site.yml"
+    if not path.is_file():
+        message = "thiếu tệp hồ sơ trang (site.yml); xem mẫu trong README"
+        errors.add(DataError(relative(path, root), message))
+        return None
+    return read_register(path, root, SiteProfile, errors, check_site)

@@ -1,0 +1,206 @@
+"""The build as loops over the sections: load → check → feeds → outputs → pages.
+
+"Gather, then write": every section reads and validates before any renders, and every error of
+every file is reported at once. Files that pages show the size of (PDFs, vCards) are made before
+the pages; nothing is written here — the caller (the MkDocs plugin) writes pages, then outputs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment
+
+from ..search.records import SearchRecord
+from ..sections.registry import SECTIONS
+from ..vietnamese.dates import build_now
+from .errors import DataErrors, ErrorCollector
+from .feeds import FeedSpec, render_feed
+from .links import is_external
+from .loading import load_site, relative
+from .outputs import OutputFile
+from .pages import PageSpec, SiteSection, UnsafePath, check_path
+from .portal import Portal
+from .section import BuildContext, BuildPaths, LoadContext, Section
+from .yamlsource import YamlProblem, decode_text
+
+
+class DuplicatePage(ValueError):
+    pass
+
+
+def content_folders(sections: Sequence[Section] = SECTIONS) -> set[str]:
+    """Folders of content/ that sections read themselves (MkDocs leaves their files alone)."""
+    return {s.content_folder for s in sections if s.content_folder}
+
+
+def check_content_pages(
+    content_dir: Path, root: Path, errors: ErrorCollector, owned: set[str]
+) -> None:
+    """Markdown pages in content/ that MkDocs renders follow the same rules as any editor's
+    file, so a page pasted from a TCVN3 or VNI document, or not saved as UTF-8, is refused at
+    its line before MkDocs reads it."""
+    for path in sorted(content_dir.rglob("*.md")):
+        source = path.relative_to(content_dir)
+        if source.parts[0] in owned or any(p.startswith(".") for p in source.parts):
+            continue
+        rel = relative(path, root) if path.is_relative_to(root) else source.as_posix()
+        try:
+            decode_text(path.read_bytes(), rel)
+        except YamlProblem as problem:
+            errors.extend(problem.errors)
+
+
+def load_portal(
+    data_dir: Path,
+    root: Path | None = None,
+    *,
+    content_dir: Path | None = None,
+    now: dt.datetime | None = None,
+    include_drafts: bool = False,
+    sections: Sequence[Section] = SECTIONS,
+) -> Portal:
+    """Every data file and article, validated; raises DataErrors listing all problems at once."""
+    root = root or data_dir.parent
+    errors = ErrorCollector()
+    site = load_site(data_dir, root, errors)
+    ctx = LoadContext(
+        data_dir=data_dir, root=root, content_dir=content_dir, errors=errors,
+        now=now or build_now(), include_drafts=include_drafts, site=site,
+    )
+    if content_dir is not None:
+        check_content_pages(content_dir, root, errors, content_folders(sections))
+    for section in sections:
+        section.load(ctx)
+    for section in sections:
+        section.check(ctx)
+    errors.raise_if_any()
+    assert site is not None  # an absent or invalid profile is an error above
+    return Portal(site=site, parts=dict(ctx.loaded))
+
+
+def theme_globals(portal: Portal, sections: Sequence[Section] = SECTIONS) -> dict[str, object]:
+    """What every page's theme templates read from the sections, under `cchc.<name>`."""
+    found: dict[str, object] = {}
+    for section in sections:
+        found.update(section.theme_globals(portal))
+    return found
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """A feed announced on every page with <link rel="alternate">."""
+
+    title: str
+    path: str
+    mime_type: str
+
+
+def feed_links(feeds: Sequence[FeedSpec]) -> list[FeedLink]:
+    types = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
+    return [FeedLink(f.title, f.path, types[f.format]) for f in feeds if f.announce]
+
+
+def site_sections(
+    portal: Portal, expanded: Sequence[SiteSection], content_pages: Mapping[str, str]
+) -> list[SiteSection]:
+    """Site-map sections: the menu in its order, with the sections' own entries expanded.
+
+    `content_pages` maps the path of each editor-written Markdown page to its title, so pages
+    outside the menu are listed too.
+    """
+    by_path = {section.link: section for section in expanded}
+    sections: list[SiteSection] = []
+    listed: set[str] = set()
+    for item in portal.site.menu:
+        sections.append(by_path.get(item.link, SiteSection(item.title, item.link)))
+        listed.add(item.link)
+    sections += [s for s in expanded if s.link not in listed]
+    for path, title in sorted(content_pages.items()):
+        if path not in listed and not is_external(path):
+            sections.append(SiteSection(title, path))
+    return sections
+
+
+def check_pages(pages: Sequence[PageSpec], content_pages: Mapping[str, str]) -> None:
+    """No page outside the site, no two pages on one path; raises UnsafePath or DuplicatePage."""
+    seen = {path: f"trang «{title}» trong content/" for path, title in content_pages.items()}
+    for page in pages:
+        check_path(page.path)
+        if page.path in seen:
+            raise DuplicatePage(
+                f"hai trang cùng đường dẫn «/{page.path}»: {page.title} và {seen[page.path]}"
+            )
+        seen[page.path] = page.title
+
+
+@dataclass
+class Contribution:
+    """What one section gave to a build (for tests and diagnostics)."""
+
+    pages: list[PageSpec] = field(default_factory=list)
+    records: list[SearchRecord] = field(default_factory=list)
+    sitemap: SiteSection | None = None
+
+
+@dataclass
+class SiteBuild:
+    """Everything one build generates, before anything is written."""
+
+    pages: list[PageSpec]
+    outputs: list[OutputFile]
+    feeds: list[FeedSpec]
+    warnings: list[str] = field(default_factory=list)
+    by_section: dict[str, Contribution] = field(default_factory=dict)
+
+
+def build_site(
+    env: Environment,
+    portal: Portal,
+    *,
+    content_pages: Mapping[str, str] | None = None,
+    content_urls: Mapping[str, str] | None = None,
+    paths: BuildPaths | None = None,
+    sections: Sequence[Section] = SECTIONS,
+) -> SiteBuild:
+    """Ask every section for its feeds, search records, output files, site-map entry and
+    pages, in registry order. Raises DuplicatePage, UnsafePath or SectionFailed.
+
+    `content_pages` maps each editor-written Markdown page's path to its title,
+    `content_urls` each content .md file to its page path; `paths` (templates, content, cache)
+    enables the outputs made from files (images, print PDFs).
+    """
+    build = BuildContext(
+        env=env, portal=portal, now=build_now(), content_pages=content_pages or {},
+        content_urls=content_urls or {}, paths=paths,
+    )
+    given = {section.name: Contribution() for section in sections}
+    for section in sections:
+        build.feeds += section.feeds(build)
+    for section in sections:
+        given[section.name].records = list(section.search_records(build))
+        build.records += given[section.name].records
+    outputs = [
+        OutputFile(f.path, render_feed(f, portal.site.url), source=f"nguồn tin «{f.title}»")
+        for f in build.feeds
+    ]
+    for section in sections:
+        outputs += section.outputs(build)
+    build.downloads = {o.path: len(o.content) for o in outputs}
+    for section in sections:
+        given[section.name].sitemap = section.sitemap(build)
+    expanded = [c.sitemap for c in given.values() if c.sitemap is not None]
+    build.site_sections = site_sections(portal, expanded, build.content_pages)
+    for section in sections:
+        given[section.name].pages = list(section.pages(build))
+        build.pages += given[section.name].pages
+    check_pages(build.pages, build.content_pages)
+    return SiteBuild(build.pages, outputs, build.feeds, build.warnings, given)
+
+
+__all__ = [
+    "DataErrors", "DuplicatePage", "UnsafePath", "build_site", "load_portal", "theme_globals",
+]

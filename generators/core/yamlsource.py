@@ -1,0 +1,327 @@
+"""Safe YAML reading that remembers where every value came from.
+
+PyYAML gives line numbers only on its node tree, so we compose the nodes, record the line of
+every mapping key and list item under its field path, and only then construct plain Python
+data. The same walk refuses what an editor never means to write: duplicate keys (a copy-paste
+slip that YAML would silently resolve to the last one), anchors/aliases (which also stop
+"billion laughs" alias bombs before anything is expanded), explicit tags («!!int abc»,
+«!!python/object…», «!!set»: PyYAML would crash on them or build objects no model expects), keys
+that are not text, numbers too long to be numbers, and nesting deeper than `MAX_DEPTH`.
+
+libyaml's composer recurses in C and takes the interpreter down (a segfault, no message) on
+some tens of thousands of nested brackets, which fit in a 200 KB file; a file that could nest
+that deep is composed by Python's Composer instead, which counts the levels.
+
+Decoding (`decode_text`) refuses files that are too large, not UTF-8, or hold text pasted from
+a TCVN3 or VNI document (vietnamese/legacy.py); articles go through it too.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+
+from ..vietnamese.legacy import find_legacy_encoding, legacy_message
+from .errors import DataError, FieldPath
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+# Our deepest files (a plan's task groups) nest about six levels; 40 leaves room for any model.
+MAX_DEPTH = 40
+# Longer than any number an editor writes (and past it Python refuses to read an int).
+MAX_NUMBER_CHARS = 30
+
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Every level of nesting takes one of these characters, so a file with fewer of them than
+# libyaml's C composer survives (it crashed between 20,000 and 100,000 levels) is composed in C.
+_NESTING_CHARS = "[{-?:"
+_C_SAFE_NESTING = 10_000
+_RESOLVER = yaml.resolver.Resolver()
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_STR_TAG = f"{_TAG}str"
+_COLLECTION_TAGS = {yaml.MappingNode: f"{_TAG}map", yaml.SequenceNode: f"{_TAG}seq"}
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+        super().__init__(line)
+
+
+class _CountingLoader(Composer, _Parser):  # type: ignore[misc, valid-type]
+    """The safe loader, but composed by Python's Composer so that nesting is counted."""
+
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        Composer.__init__(self)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark.line + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+_YAML_PROBLEMS = {
+    "mapping values are not allowed": (
+        "có dấu hai chấm «:» không đúng chỗ; nếu văn bản có dấu hai chấm, hãy đặt cả văn bản "
+        "trong dấu nháy kép hoặc dùng khối «|»"
+    ),
+    "found character '\\t' that cannot start any token": (
+        "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"
+    ),
+    "found character that cannot start any token": (
+        "có ký tự không được đứng đầu giá trị (thường là Tab, «@» hoặc «`»); thụt lề bằng "
+        "dấu cách, và đặt văn bản bắt đầu bằng ký tự đặc biệt trong dấu nháy kép"
+    ),
+    "could not find expected ':'": "thiếu dấu hai chấm «:» sau tên trường",
+    "found undefined alias": "dùng bí danh «*» chưa được khai báo",
+    "did not find expected key": "thụt lề không thẳng hàng với các trường cùng cấp",
+    "did not find expected '-' indicator": "thụt lề của danh sách không thẳng hàng",
+    "found unexpected end of stream": "văn bản trong dấu nháy chưa được đóng",
+    "found unknown escape character": "có ký tự «\\» không hợp lệ trong dấu nháy kép",
+    "found invalid Unicode character escape code": (
+        "có mã ký tự «\\u…» không hợp lệ trong dấu nháy kép"
+    ),
+    "but found another document": (
+        "mỗi tệp chỉ chứa một tài liệu; hãy xóa dòng «---» hoặc «...» thừa"
+    ),
+}
+
+
+class YamlProblem(Exception):
+    def __init__(self, errors: list[DataError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(e.format() for e in errors))
+
+
+@dataclass
+class LineMap:
+    """Field path → line number (1-based) of the key or list item that holds it."""
+
+    lines: dict[FieldPath, int] = field(default_factory=dict)
+
+    def shifted(self, offset: int) -> LineMap:
+        """The same map for YAML that starts `offset` lines into its file (front matter)."""
+        return LineMap({path: line + offset for path, line in self.lines.items()})
+
+    def line_of(self, path: FieldPath) -> int | None:
+        """Line of `path`, or of its nearest enclosing field (a missing key has no line)."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return None
+
+
+def _translate(problem: str | None) -> str:
+    text = problem or "lỗi cú pháp"
+    for english, vietnamese in _YAML_PROBLEMS.items():
+        if text.startswith(english):
+            return vietnamese
+    return f"lỗi cú pháp YAML ({text})"
+
+
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+def _tag_problem(node: yaml.Node) -> str | None:
+    """Why an explicit tag, or a number too long to read, cannot be data; None if fine."""
+    refused = (
+        "không dùng thẻ YAML («!!…», «!…») trong dữ liệu; hãy viết giá trị bình thường, "
+        "văn bản có thể đặt trong dấu nháy kép"
+    )
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag not in _SCALAR_TAGS:
+            return refused
+        if node.tag != _STR_TAG and _RESOLVER.resolve(
+            yaml.ScalarNode, node.value, (True, False)
+        ) != node.tag:
+            return refused  # «!!int abc»: a tag forcing a type the text does not have
+        if node.tag in (f"{_TAG}int", f"{_TAG}float") and len(node.value) > MAX_NUMBER_CHARS:
+            return f"số quá dài (hơn {MAX_NUMBER_CHARS} ký tự); nếu là văn bản, hãy đặt trong " \
+                "dấu nháy kép"
+        return None
+    return refused if node.tag != _COLLECTION_TAGS[type(node)] else None
+
+
+def _loader(text: str) -> yaml.SafeLoader:
+    if sum(text.count(ch) for ch in _NESTING_CHARS) < _C_SAFE_NESTING:
+        return _Parser(text)
+    return _CountingLoader(text)
+
+
+def _too_deep(rel: str, line: int) -> DataError:
+    return DataError(
+        rel, f"dữ liệu lồng nhau quá {MAX_DEPTH} cấp (thường do thừa dấu «[» hoặc «{{»); hãy "
+        "kiểm tra lại các dấu ngoặc", line=line,
+    )
+
+
+def _walk(
+    node: yaml.Node, path: FieldPath, out: LineMap, seen: set[int], rel: str, depth: int = 1
+) -> list:
+    errors: list[DataError] = []
+    if depth > MAX_DEPTH:
+        return [_too_deep(rel, node.start_mark.line + 1)]
+    if id(node) not in seen:
+        problem = _tag_problem(node)
+        if problem:
+            return [DataError(rel, problem, line=node.start_mark.line + 1,
+                              given=node.value if isinstance(node, yaml.ScalarNode) else None)]
+    if isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP_TAG:
+        try:
+            _Parser("").construct_yaml_timestamp(node)
+        except ValueError:
+            return [
+                DataError(
+                    rel,
+                    "ngày không có thật; viết ngày dạng YYYY-MM-DD, ví dụ 2024-07-15",
+                    line=node.start_mark.line + 1,
+                    given=node.value,
+                )
+            ]
+    if id(node) in seen:
+        return [
+            DataError(
+                rel,
+                "không dùng neo và bí danh YAML («&», «*») trong dữ liệu; hãy viết đầy đủ giá trị",
+                line=node.start_mark.line + 1,
+            )
+        ]
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        keys_seen: dict[object, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            line = key_node.start_mark.line + 1
+            if key is None:
+                errors.append(DataError(rel, "tên trường phải là một chữ đơn giản", line=line))
+                continue
+            if key_node.tag != _STR_TAG:
+                errors.append(DataError(rel, "tên trường phải là chữ (không phải số, ngày, "
+                                        "true/false hay thẻ YAML)", line=line, given=key))
+                continue
+            if key == "<<":
+                errors.append(DataError(rel, "không dùng khóa gộp «<<» trong dữ liệu", line=line))
+                continue
+            if key in keys_seen:
+                errors.append(
+                    DataError(
+                        rel,
+                        f"trường «{key}» xuất hiện hai lần (lần đầu ở dòng {keys_seen[key]}); "
+                        "hãy giữ lại một",
+                        line=line,
+                    )
+                )
+                continue
+            keys_seen[key] = line
+            child = (*path, unicodedata.normalize("NFC", key))
+            out.lines[child] = line
+            errors += _walk(value_node, child, out, seen, rel, depth + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            child = (*path, index)
+            out.lines[child] = item.start_mark.line + 1
+            errors += _walk(item, child, out, seen, rel, depth + 1)
+    return errors
+
+
+def normalise(value: Any) -> Any:
+    """NFC every string, recursively, so comparisons and slugs never depend on input form."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [normalise(v) for v in value]
+    if isinstance(value, dict):
+        return {normalise(k): normalise(v) for k, v in value.items()}
+    return value
+
+
+def decode_text(raw: bytes, rel: str, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """UTF-8 text of a data file or article, or a YamlProblem saying why not: too large, not
+    UTF-8, or holding text pasted from a TCVN3 or VNI document."""
+    if len(raw) > max_bytes:
+        size_mb = len(raw) / 1024 / 1024
+        limit = f"{max_bytes / 1024 / 1024:g}"
+        raise YamlProblem(
+            [DataError(rel, f"tệp quá lớn ({size_mb:.1f} MB); tối đa {limit} MB một tệp, hãy "
+                       "tách nhỏ")]
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlProblem(
+            [
+                DataError(
+                    rel,
+                    "tệp không được lưu bằng bảng mã UTF-8 (có thể là TCVN3 hoặc VNI dán từ văn "
+                    "bản cũ); hãy chuyển sang Unicode dựng sẵn (UTF-8) rồi lưu lại",
+                    line=line,
+                )
+            ]
+        ) from None
+    text = unicodedata.normalize("NFC", text)
+    legacy = find_legacy_encoding(text)
+    if legacy is not None:
+        raise YamlProblem([DataError(rel, legacy_message(legacy), line=legacy.line)])
+    return text
+
+
+def parse_yaml(text: str, rel: str) -> tuple[Any, LineMap]:
+    """Plain data and its line map from YAML text; raise YamlProblem on any problem."""
+    loader = _loader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else None
+            raise YamlProblem([DataError(rel, _translate(exc.problem), line=line)]) from None
+        except yaml.reader.ReaderError as exc:
+            line = text[: exc.position].count("\n") + 1
+            message = (f"có ký tự điều khiển không in được (mã U+{exc.character:04X}), thường do "
+                       "sao chép từ phần mềm khác; hãy xóa ký tự đó")
+            raise YamlProblem([DataError(rel, message, line=line)]) from None
+        except _TooDeep as exc:
+            raise YamlProblem([_too_deep(rel, exc.line)]) from None
+        except yaml.YAMLError as exc:
+            raise YamlProblem([DataError(rel, f"lỗi cú pháp YAML ({exc})")]) from None
+        lines = LineMap()
+        if node is None:
+            return None, lines
+        lines.lines[()] = node.start_mark.line + 1
+        errors = _walk(node, (), lines, set(), rel)
+        if errors:
+            raise YamlProblem(errors)
+        try:
+            data = loader.construct_document(node)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise YamlProblem(
+                [
+                    DataError(
+                        rel,
+                        _translate(getattr(exc, "problem", None)),
+                        line=mark.line + 1 if mark else None,
+                    )
+                ]
+            ) from None
+    finally:
+        loader.dispose()
+    return normalise(data), lines
+
+
+def read_yaml(path: Path, rel: str) -> tuple[Any, LineMap]:
+    """Read and parse one YAML data file."""
+    return parse_yaml(decode_text(path.read_bytes(), rel), rel)

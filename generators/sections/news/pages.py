@@ -1,0 +1,255 @@
+"""News: article pages, paginated listings (all, by category, tag and year), feeds.
+
+Articles are never in the navigation; listings and archives link to them. Each article body is
+rendered once (`NewsRender.body`) and shared by its page and the feeds.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from urllib.parse import urljoin
+
+from jinja2 import Environment
+
+from ...core.feeds import MAX_ITEMS, Enclosure, FeedItem, FeedSpec
+from ...core.pages import PageSpec, SiteSection, render_page
+from ...core.portal import Portal
+from ...vietnamese.collation import sorted_vi
+from ...vietnamese.dates import iso_datetime
+from ...vietnamese.text import slugify
+from ..feeds.pages import FEEDS_PATH
+from ..legal.citing import link_legal_references
+from ..legal.model import LEGAL
+from ..plans.model import PLANS, plan_by_slug
+from .body import image_tag, render_body
+from .images import variants
+from .model import ARTICLES, Article
+
+SECTION_PATH = "tin-tuc/"
+PER_PAGE = 20
+WORDS_PER_MINUTE = 200
+
+
+def category_path(slug: str) -> str:
+    return f"{SECTION_PATH}chuyen-muc/{slug}/"
+
+
+def tag_path(tag: str) -> str:
+    return f"{SECTION_PATH}the/{slugify(tag)}/"
+
+
+def year_path(year: int) -> str:
+    return f"{SECTION_PATH}{year}/"
+
+
+def reading_minutes(article: Article) -> int:
+    return max(1, math.ceil(len(article.body_markdown.split()) / WORDS_PER_MINUTE))
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of a paginated list of articles."""
+
+    path: str
+    number: int
+    count: int
+    articles: Sequence[Article]
+    pages: Sequence[str]  # path of every page of this list, in order
+
+
+def paginate(base: str, articles: Sequence[Article], per_page: int = PER_PAGE) -> list[Listing]:
+    """Pages of `per_page`: the first at `base`, the next at `base`trang/2/ …"""
+    count = max(1, math.ceil(len(articles) / per_page))
+    paths = [base if n == 1 else f"{base}trang/{n}/" for n in range(1, count + 1)]
+    return [
+        Listing(paths[n - 1], n, count, articles[(n - 1) * per_page : n * per_page], paths)
+        for n in range(1, count + 1)
+    ]
+
+
+@dataclass
+class NewsRender:
+    """Renders the news section of `portal`; `content_pages` maps content .md files to paths."""
+
+    portal: Portal
+    content_pages: Mapping[str, str]
+    broken_links: list[tuple[str, str]] = field(default_factory=list)
+    _bodies: dict[str, str] = field(default_factory=dict)
+    _cites: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @cached_property
+    def link_targets(self) -> dict[str, str]:
+        """Content file → page path, for links written between pages and articles."""
+        return {**self.content_pages, **{a.source: a.path for a in self.portal[ARTICLES]}}
+
+    def body(self, article: Article) -> str:
+        """The article's HTML, with registered legal documents linked to the register."""
+        if article.source not in self._bodies:
+            html = render_body(
+                article.body_markdown, article.source, article.path, self.link_targets,
+                article.images,
+                broken=lambda url: self.broken_links.append((article.source, url)),
+            )
+            linked = link_legal_references(html, self.portal[LEGAL], article.path)
+            self._bodies[article.source] = linked.html
+            self._cites[article.source] = linked.cited
+        return self._bodies[article.source]
+
+    def category_name(self, slug: str) -> str:
+        found = self.portal.site.category(slug)
+        return found.name if found else slug
+
+    # Pages ---------------------------------------------------------------------------------
+
+    def article_page(
+        self,
+        env: Environment,
+        article: Article,
+        previous: Article | None,
+        following: Article | None,
+    ) -> PageSpec:
+        site = self.portal.site
+        lead = (
+            image_tag(article.image, article.meta.image_alt or "", article.path, lazy=False)
+            if article.image
+            else ""
+        )
+        served = []
+        for plan_slug, task_id in article.plan_refs:
+            plan = plan_by_slug(self.portal[PLANS], plan_slug)
+            if plan is not None:
+                served.append((plan, plan.task_by_id[task_id]))
+        body = self.body(article)
+        html = render_page(
+            env, "article.html", article.path,
+            article=article, meta=article.meta, body=body, lead=lead,
+            category_name=self.category_name(article.category),
+            category_path=category_path(article.category), tag_path=tag_path,
+            minutes=reading_minutes(article), served=served, previous=previous,
+            following=following, iso=iso_datetime,
+        )
+        extra = {"og_type": "article", "published": iso_datetime(article.published)}
+        if article.image:
+            share = next((v for v in variants(article.image) if v.width >= 960),
+                         variants(article.image)[-1])
+            extra["og_image"] = urljoin(site.url, share.path)
+            extra["og_image_alt"] = article.meta.image_alt or ""
+        return PageSpec(
+            path=article.path, title=article.meta.title, html=html,
+            description=article.meta.summary, date=article.published.date().isoformat(),
+            kind="article", extra_meta=extra, cites=self._cites[article.source],
+        )
+
+    def listing_pages(
+        self, env: Environment, base: str, title: str, description: str,
+        articles: Sequence[Article], feed: str | None = None,
+    ) -> list[PageSpec]:
+        pages = []
+        for listing in paginate(base, articles):
+            heading = title if listing.number == 1 else f"{title} – trang {listing.number}"
+            html = render_page(
+                env, "news_list.html", listing.path,
+                heading=heading, description=description, listing=listing, feed=feed,
+                category_name=self.category_name, category_path=category_path,
+                thumbnail=self.thumbnail, iso=iso_datetime,
+                categories=self.portal.site.categories if base == SECTION_PATH else [],
+            )
+            pages.append(PageSpec(path=listing.path, title=heading, html=html,
+                                  description=description, kind="news-list"))
+        return pages
+
+    def thumbnail(self, article: Article, page_path: str) -> str:
+        if not article.image:
+            return ""
+        return image_tag(article.image, article.meta.image_alt or "", page_path, lazy=True,
+                         extra=' class="cchc-news-item__image"').replace(
+            'sizes="(max-width: 48em) 100vw, 46rem"', 'sizes="(max-width: 48em) 100vw, 14rem"')
+
+    def pages(self, env: Environment) -> list[PageSpec]:
+        articles = self.portal[ARTICLES]
+        pages = []
+        for index, article in enumerate(articles):
+            newer = articles[index - 1] if index > 0 else None
+            older = articles[index + 1] if index + 1 < len(articles) else None
+            pages.append(self.article_page(env, article, older, newer))
+        site = self.portal.site
+        pages += self.listing_pages(
+            env, SECTION_PATH, "Tin tức cải cách hành chính",
+            f"Tin, bài về cải cách hành chính của {site.name}.", articles, feed="rss.xml",
+        )
+        for category in site.categories:
+            chosen = [a for a in articles if a.category == category.slug]
+            pages += self.listing_pages(
+                env, category_path(category.slug), category.name,
+                category.description or f"Tin, bài chuyên mục {category.name}.", chosen,
+                feed=f"{category_path(category.slug)}rss.xml",
+            )
+        for tag, chosen in self.by_tag().items():
+            pages += self.listing_pages(env, tag_path(tag), f"Từ khóa: {tag}",
+                                        f"Tin, bài gắn từ khóa {tag}.", chosen)
+        for year in sorted({a.year for a in articles}, reverse=True):
+            chosen = [a for a in articles if a.year == year]
+            pages += self.listing_pages(env, year_path(year), f"Tin tức năm {year}",
+                                        f"Tin, bài cải cách hành chính năm {year}.", chosen)
+        return pages
+
+    def by_tag(self) -> dict[str, list[Article]]:
+        tags: dict[str, list[Article]] = {}
+        for article in self.portal[ARTICLES]:
+            for tag in article.meta.tags:
+                tags.setdefault(tag, []).append(article)
+        return {tag: tags[tag] for tag in sorted_vi(tags)}
+
+    def section(self) -> SiteSection:
+        site = self.portal.site
+        years = sorted({a.year for a in self.portal[ARTICLES]}, reverse=True)
+        children = [SiteSection(c.name, category_path(c.slug)) for c in site.categories]
+        children += [SiteSection(f"Năm {y}", year_path(y)) for y in years]
+        children.append(SiteSection("Nguồn tin RSS, Atom cho cổng thông tin khác", FEEDS_PATH))
+        return SiteSection("Tin tức", SECTION_PATH, children)
+
+    # Feeds ---------------------------------------------------------------------------------
+
+    def feed_item(self, article: Article) -> FeedItem:
+        site = self.portal.site
+        url = urljoin(site.url, article.path)
+        enclosure = None
+        if article.image:
+            enclosure = Enclosure(urljoin(site.url, article.image.source),
+                                  article.image.byte_length, article.image.mime_type)
+        content = self.body(article)
+        if article.image:
+            content = image_tag(article.image, article.meta.image_alt or "", article.path,
+                                lazy=False) + content
+        return FeedItem(
+            title=article.meta.title, url=url, published=article.published,
+            summary=article.meta.summary, content_html=content, updated=article.meta.updated,
+            categories=(self.category_name(article.category), *article.meta.tags),
+            author=article.meta.author, enclosure=enclosure,
+        )
+
+    def feeds(self) -> list[FeedSpec]:
+        site = self.portal.site
+        articles = [a for a in self.portal[ARTICLES] if not a.meta.draft]
+        items = [self.feed_item(a) for a in articles[:MAX_ITEMS]]
+        logo = urljoin(site.url, site.logo)
+        title = f"Tin cải cách hành chính – {site.name}"
+        description = f"Tin, bài về cải cách hành chính của {site.name}."
+        page = urljoin(site.url, SECTION_PATH)
+        feeds = [
+            FeedSpec("rss.xml", "rss", title, description, page, items, logo),
+            FeedSpec("atom.xml", "atom", title, description, page, items, logo),
+        ]
+        for category in site.categories:
+            newest = [a for a in articles if a.category == category.slug][:MAX_ITEMS]
+            chosen = [self.feed_item(a) for a in newest]
+            feeds.append(FeedSpec(
+                f"{category_path(category.slug)}rss.xml", "rss",
+                f"{category.name} – {site.name}",
+                category.description or f"Tin, bài chuyên mục {category.name}.",
+                urljoin(site.url, category_path(category.slug)), chosen, logo, announce=False,
+            ))
+        return feeds

@@ -1,0 +1,226 @@
+"""Read news articles from `content/tin-tuc/` into validated `Article`s.
+
+Articles are Markdown with front matter. They are read here, not by MkDocs, so that all of them
+are validated before anything is written, and so their pages, listings and feeds come from one
+parse of each file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from pathlib import Path
+
+from PIL import Image as PILImage
+from PIL import UnidentifiedImageError
+
+from ...core import frontmatter
+from ...core.errors import DataError, ErrorCollector, FieldPath
+from ...core.loading import file_exists, report_problems
+from ...core.profile import SiteProfile
+from ...core.validation import validate
+from ...core.yamlsource import YamlProblem, decode_text, parse_yaml
+from ...vietnamese.text import slugify
+from ..plans.model import Plan
+from .model import INLINE_IMAGE, Article, ArticleMeta, Image
+
+NEWS_DIR = "tin-tuc"
+IMAGE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
+VIDEO_SUFFIXES = {".mp4": "video/mp4", ".webm": "video/webm"}
+
+
+def _content_path(source: str, target: str) -> str:
+    """A path written in an article, resolved inside content/."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+
+
+def outside_content(path: str) -> bool:
+    """Whether a resolved content path leaves content/ (its files are published as they are)."""
+    return path.startswith(("..", "/")) or "\0" in path
+
+
+def read_image(content_dir: Path, path: str) -> Image | str:
+    """The image's facts, or a Vietnamese reason why it cannot be used."""
+    if outside_content(path):
+        return f"ảnh «{path}» nằm ngoài thư mục content/; hãy đặt ảnh cạnh bài viết"
+    if not file_exists(content_dir / path):
+        return f"không tìm thấy ảnh «{path}» trong content/"
+    file = content_dir / path
+    try:
+        with PILImage.open(file) as picture:
+            width, height = picture.size
+            kind = picture.format or ""
+    except (UnidentifiedImageError, OSError):
+        return f"tệp «{path}» không phải là ảnh đọc được (JPEG, PNG, WebP)"
+    if kind not in IMAGE_TYPES:
+        return f"ảnh «{path}» có định dạng {kind}; hãy dùng JPEG, PNG hoặc WebP"
+    return Image(path, width, height, IMAGE_TYPES[kind], file.stat().st_size)
+
+
+def _references(
+    meta: ArticleMeta, source: str, content_dir: Path, site: SiteProfile, plans: dict[str, Plan]
+) -> tuple[list[tuple[FieldPath, str]], str | None, Image | None]:
+    """Cross-checks of one article: category, plan tasks, image and video files."""
+    problems: list[tuple[FieldPath, str]] = []
+    category = site.category(meta.category)
+    if category is None:
+        names = ", ".join(c.name for c in site.categories) or "(site.yml chưa khai báo chuyên mục)"
+        problems.append((("category",), f"không có chuyên mục «{meta.category}»; chọn một trong: "
+                         f"{names}"))
+    for index, ref in enumerate(meta.plan_tasks):
+        plan_slug, task_id = ref.split("#", 1)
+        plan = plans.get(plan_slug)
+        if plan is None:
+            problems.append((("plan_tasks", index), f"không có kế hoạch «{plan_slug}» trong "
+                             "data/ke-hoach/"))
+        elif task_id not in plan.task_by_id:
+            problems.append((("plan_tasks", index), f"kế hoạch «{plan_slug}» không có nhiệm vụ "
+                             f"{task_id}"))
+    image = None
+    if meta.image:
+        found = read_image(content_dir, _content_path(source, meta.image))
+        if isinstance(found, str):
+            problems.append((("image",), found))
+        else:
+            image = found
+    if meta.video:
+        for field in ("file", "poster"):
+            target = _content_path(source, getattr(meta.video, field))
+            if outside_content(target) or not file_exists(content_dir / target):
+                problems.append((("video", field), f"không tìm thấy tệp «{target}» trong content/"))
+        if posixpath.splitext(meta.video.file)[1].lower() not in VIDEO_SUFFIXES:
+            problems.append((("video", "file"), "video phải là tệp .mp4 hoặc .webm"))
+    return problems, category.slug if category else None, image
+
+
+def _inline_images(
+    body: str, first_line: int, source: str, content_dir: Path, rel: str, errors: ErrorCollector
+) -> list[Image] | None:
+    """Images written in the body (`![mô tả](anh/a.jpg)`): they must exist and be described."""
+    found: list[Image] = []
+    ok = True
+    for match in INLINE_IMAGE.finditer(body):
+        line = first_line + body[: match.start()].count("\n")
+        url = match.group("url")
+        if re.match(r"^[a-z]+:|^//", url, re.I):
+            errors.add(DataError(rel, "ảnh phải là tệp trong content/, không tải từ trang khác "
+                                 "(trang web không gửi yêu cầu tới máy chủ khác)", line=line,
+                                 given=url))
+            ok = False
+            continue
+        if not match.group("alt").strip():
+            errors.add(DataError(rel, "ảnh cần mô tả cho người khiếm thị: ![mô tả ảnh](đường "
+                                 "dẫn)", line=line, given=match.group(0)))
+            ok = False
+        image = read_image(content_dir, _content_path(source, url))
+        if isinstance(image, str):
+            errors.add(DataError(rel, image, line=line))
+            ok = False
+        else:
+            found.append(image)
+    return found if ok else None
+
+
+def read_article(
+    path: Path,
+    content_dir: Path,
+    root: Path,
+    site: SiteProfile,
+    plans: dict[str, Plan],
+    errors: ErrorCollector,
+) -> Article | None:
+    source = path.relative_to(content_dir).as_posix()
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else source
+    try:
+        text = decode_text(path.read_bytes(), rel)
+    except YamlProblem as problem:
+        errors.extend(problem.errors)
+        return None
+    front, body = frontmatter.split(text)
+    if not front.strip():
+        errors.add(DataError(rel, "bài viết cần phần thông tin đầu bài giữa hai dòng «---» "
+                             "(title, date, summary, category); tạo bài mới bằng lệnh cchc new",
+                             line=1))
+        return None
+    try:
+        data, lines = parse_yaml(front, rel)
+    except YamlProblem as problem:
+        errors.extend(
+            DataError(e.file, e.message, line=(e.line or 0) + 1, field=e.field, given=e.given)
+            for e in problem.errors
+        )
+        return None
+    lines = lines.shifted(1)  # the opening "---" line
+    meta = validate(ArticleMeta, data, rel, lines)
+    if isinstance(meta, list):
+        errors.extend(meta)
+        return None
+    problems, category, image = _references(meta, source, content_dir, site, plans)
+    folder_year = path.parent.name
+    if folder_year != str(meta.date.year):
+        problems.append((("date",), f"bài đăng năm {meta.date.year} phải nằm trong thư mục "
+                         f"{NEWS_DIR}/{meta.date.year}/ (đang ở {NEWS_DIR}/{folder_year}/)"))
+    if problems:
+        report_problems(errors, rel, lines, problems)
+        return None
+    body_start = text[: len(text) - len(body)].count("\n") + 1
+    inline = _inline_images(body, body_start, source, content_dir, rel, errors)
+    if inline is None:
+        return None
+    assert category is not None
+    return Article(
+        meta=meta,
+        source=source,
+        slug=meta.slug or slugify(meta.title),
+        year=meta.date.year,
+        category=category,
+        body_markdown=body,
+        image=image,
+        inline_images=tuple(inline),
+    )
+
+
+def load_articles(
+    content_dir: Path,
+    root: Path,
+    site: SiteProfile,
+    plans: list[Plan],
+    errors: ErrorCollector,
+    *,
+    now: dt.datetime,
+    include_drafts: bool = False,
+) -> list[Article]:
+    """Published articles, newest first: drafts only when previewing, nothing dated after `now`.
+
+    Drafts and future articles are validated all the same: a mistake never waits for its day.
+    """
+    news = content_dir / NEWS_DIR
+    if not news.is_dir():
+        return []
+    by_slug = {p.slug: p for p in plans}
+    articles: list[Article] = []
+    claimed: dict[str, str] = {}
+    for path in sorted(news.rglob("*.md")):
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+        if path.parent.parent != news or not path.parent.name.isdigit():
+            errors.add(DataError(rel, f"bài viết đặt trong {NEWS_DIR}/<năm>/, ví dụ "
+                                 f"{NEWS_DIR}/2024/{path.name}"))
+            continue
+        article = read_article(path, content_dir, root, site, by_slug, errors)
+        if article is None:
+            continue
+        if article.path in claimed:
+            errors.add(DataError(rel, f"trùng đường dẫn /{article.path} với bài "
+                                 f"{claimed[article.path]}; đổi tiêu đề hoặc đặt «slug» riêng",
+                                 field="slug"))
+            continue
+        claimed[article.path] = rel
+        if article.meta.draft and not include_drafts:
+            continue
+        if article.published > now:
+            continue
+        articles.append(article)
+    articles.sort(key=lambda a: a.source)
+    articles.sort(key=lambda a: a.published, reverse=True)
+    return articles

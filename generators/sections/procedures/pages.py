@@ -1,0 +1,244 @@
+"""Procedure pages: the catalogue, one page per field, one per procedure, and the changes.
+
+The catalogue page lists the fields with their counts; each field page lists all of its
+procedures. No page grows with the whole catalogue, so 2,000 procedures stay well under the
+500 KB page budget. The filter script searches everything through `danh-muc.json`, written
+after the pages; without JavaScript, every procedure is two links away.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, time
+
+from jinja2 import Environment
+from markupsafe import escape
+
+from ...core.feeds import FeedItem, FeedSpec
+from ...core.outputs import OutputFile
+from ...core.pages import PageSpec, SiteSection, render_page
+from ...core.portal import Portal
+from ...vietnamese.dates import VIETNAM_TZ, format_short
+from ...vietnamese.text import slugify
+from ..legal.citing import link_legal_references
+from ..legal.model import LEGAL
+from .catalogue import Catalogue, ChangeEntry, FieldGroup, by_name, catalogue_of, changes_of
+from .model import (
+    LEVELS,
+    ONLINE_LEVELS,
+    PROCEDURES,
+    STATUSES,
+    Procedure,
+    RequiredDocument,
+    change_anchors,
+)
+
+SECTION_PATH = "thu-tuc/"
+SECTION_TITLE = "Thủ tục hành chính"
+CHANGES_PATH = "thu-tuc/moi-cap-nhat/"
+CHANGES_TITLE = "Thủ tục mới cập nhật"
+FEED_PATH = "thu-tuc/rss.xml"
+INDEX_PATH = "thu-tuc/danh-muc.json"
+FIELDS_PATH = "thu-tuc/linh-vuc/"
+MAX_CHANGES_ON_PAGE = 200
+
+
+def procedure_path(procedure: Procedure) -> str:
+    return f"{SECTION_PATH}{procedure.slug}/"
+
+
+def field_path(field: str) -> str:
+    return f"{FIELDS_PATH}{slugify(field)}/"
+
+
+def change_path(entry: ChangeEntry) -> str:
+    return f"{procedure_path(entry.procedure)}#{entry.anchor}"
+
+
+def document_groups(documents: list[RequiredDocument]) -> list[tuple[str | None, list]]:
+    """Documents by case (trường hợp), in the order the cases first appear."""
+    groups: dict[str | None, list[RequiredDocument]] = {}
+    for document in documents:
+        groups.setdefault(document.case, []).append(document)
+    return list(groups.items())
+
+
+def _labels() -> dict[str, dict[str, str]]:
+    return {"levels": LEVELS, "online": ONLINE_LEVELS, "statuses": STATUSES}
+
+
+def procedure_page(env: Environment, portal: Portal, procedure: Procedure) -> PageSpec:
+    path = procedure_path(procedure)
+    doc = procedure.doc
+    html = render_page(
+        env,
+        "tthc.html",
+        path,
+        p=procedure,
+        doc=doc,
+        site=portal.site,
+        labels=_labels(),
+        history=list(zip(doc.history, change_anchors(doc.history), strict=True)),
+        document_groups=document_groups(doc.documents),
+        field_link=field_path(doc.field),
+        page_url=portal.site.url + path,
+    )
+    # Registered documents cited in the legal bases, steps or requirements link to the register.
+    linked = link_legal_references(html, portal[LEGAL], path)
+    return PageSpec(
+        path=path,
+        title=doc.name,
+        html=linked.html,
+        cites=linked.cited,
+        description=f"Thủ tục {doc.name} (mã {doc.code}, {procedure.levels_text().lower()}, "
+        f"lĩnh vực {doc.field}): trình tự, cách thức, thành phần hồ sơ, thời hạn, phí, lệ phí.",
+        date=procedure.updated.isoformat(),
+        kind="procedure",
+    )
+
+
+def catalogue_page(env: Environment, portal: Portal, catalogue: Catalogue) -> PageSpec:
+    html = render_page(
+        env,
+        "tthc_index.html",
+        SECTION_PATH,
+        catalogue=catalogue,
+        site=portal.site,
+        labels=_labels(),
+        procedure_path=procedure_path,
+        field_path=field_path,
+        index_path=INDEX_PATH,
+        changes_path=CHANGES_PATH,
+        feed_path=FEED_PATH,
+    )
+    return PageSpec(
+        path=SECTION_PATH,
+        title=SECTION_TITLE,
+        html=html,
+        description=f"Danh mục thủ tục hành chính của {portal.site.name}: tìm theo tên, lĩnh "
+        "vực, cấp thực hiện và mức độ dịch vụ công trực tuyến.",
+        kind="procedure-index",
+    )
+
+
+def field_page(env: Environment, portal: Portal, group: FieldGroup) -> PageSpec:
+    path = field_path(group.field)
+    html = render_page(
+        env, "tthc_field.html", path, group=group, labels=_labels(),
+        procedure_path=procedure_path,
+    )
+    return PageSpec(
+        path=path,
+        title=f"Thủ tục hành chính lĩnh vực {group.field}",
+        html=html,
+        description=f"{len(group.procedures)} thủ tục hành chính lĩnh vực {group.field} của "
+        f"{portal.site.name}.",
+        kind="procedure-field",
+    )
+
+
+def changes_page(env: Environment, portal: Portal, entries: list[ChangeEntry]) -> PageSpec:
+    html = render_page(
+        env,
+        "tthc_changes.html",
+        CHANGES_PATH,
+        entries=entries[:MAX_CHANGES_ON_PAGE],
+        total=len(entries),
+        change_path=change_path,
+        feed_path=FEED_PATH,
+    )
+    return PageSpec(
+        path=CHANGES_PATH,
+        title=CHANGES_TITLE,
+        html=html,
+        description="Thủ tục hành chính mới công bố, được sửa đổi, bổ sung và bị bãi bỏ, mới "
+        "nhất trước.",
+        date=entries[0].change.date.isoformat() if entries else None,
+        kind="procedure-changes",
+    )
+
+
+def tthc_pages(env: Environment, portal: Portal) -> list[PageSpec]:
+    if not portal[PROCEDURES]:
+        return []
+    catalogue = catalogue_of(portal)
+    return [
+        catalogue_page(env, portal, catalogue),
+        *(field_page(env, portal, g) for g in catalogue.groups),
+        changes_page(env, portal, changes_of(portal)),
+        *(procedure_page(env, portal, p) for p in portal[PROCEDURES]),
+    ]
+
+
+def tthc_section(portal: Portal) -> SiteSection:
+    """Site-map entry: the fields and the changes page (not 2,000 procedure links)."""
+    children = [SiteSection(CHANGES_TITLE, CHANGES_PATH)] + [
+        SiteSection(f"Lĩnh vực {g.field} ({len(g.procedures)} thủ tục)", field_path(g.field))
+        for g in catalogue_of(portal).groups
+    ]
+    return SiteSection(SECTION_TITLE, SECTION_PATH, children)
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
+
+
+def _change_item(site_url: str, entry: ChangeEntry) -> FeedItem:
+    procedure, change = entry.procedure, entry.change
+    doc = procedure.doc
+    decision = f"Quyết định số {change.decision} ngày {format_short(change.date)}"
+    if change.issuer:
+        decision += f" của {change.issuer}"
+    summary = f"{change.label}: {doc.name} (mã {doc.code}). {_sentence(change.summary or decision)}"
+    content = (
+        f"<p><strong>{escape(change.label)}</strong>: {escape(doc.name)}</p>"
+        + (f"<p>{escape(change.summary)}</p>" if change.summary else "")
+        + f"<p>{escape(decision)}.</p>"
+        f"<p>Mã thủ tục {escape(doc.code)} · {escape(procedure.levels_text())} · lĩnh vực "
+        f"{escape(doc.field)}.</p>"
+    )
+    return FeedItem(
+        title=f"{change.label}: {doc.name}",
+        url=site_url + change_path(entry),
+        published=datetime.combine(change.date, time(), tzinfo=VIETNAM_TZ),
+        summary=summary,
+        content_html=content,
+        categories=(doc.field, change.label),
+    )
+
+
+def tthc_feed(portal: Portal) -> FeedSpec:
+    """RSS of the changes, for partner portals; newest 50 (feeds.MAX_ITEMS)."""
+    site = portal.site
+    entries = changes_of(portal)
+    return FeedSpec(
+        path=FEED_PATH,
+        format="rss",
+        title=f"{CHANGES_TITLE} – {site.short_name}",
+        description=f"Thủ tục hành chính của {site.name} mới công bố, được sửa đổi, bổ sung "
+        "hoặc bị bãi bỏ.",
+        page_url=site.url + CHANGES_PATH,
+        items=[_change_item(site.url, e) for e in entries],
+        logo_url=site.url + site.logo,
+    )
+
+
+def tthc_index(portal: Portal) -> OutputFile:
+    """The compact search data of the filter script: one row per procedure, in name order.
+
+    Row: [name, path below /thu-tuc/, code, field number, levels, online level, abolished].
+    """
+    catalogue = catalogue_of(portal)
+    fields = [g.field for g in catalogue.groups]
+    for procedure in catalogue.abolished:
+        if procedure.doc.field not in fields:
+            fields.append(procedure.doc.field)
+    number = {field: i for i, field in enumerate(fields)}
+    rows = [
+        [p.doc.name, f"{p.slug}/", p.doc.code, number[p.doc.field], " ".join(p.doc.levels),
+         p.doc.online, 0 if p.in_force else 1]
+        for p in by_name(portal[PROCEDURES])
+    ]
+    data = {"fields": [[f, slugify(f)] for f in fields], "procedures": rows}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return OutputFile(INDEX_PATH, text.encode("utf-8"), source="danh mục thủ tục (JSON)")
