@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import minify_html
-from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -49,6 +48,7 @@ from .render.site import (
     site_outputs,
 )
 from .theme_css import render_colours_css
+from .theme_values import SafeView, safe, safe_text
 from .vietnamese.dates import build_now
 
 COLOURS_CSS = "assets/cchc-colours.css"
@@ -75,11 +75,11 @@ def menu_nav(portal: Portal, docs_dir: Path) -> list[dict[str, str]]:
     for item in portal.site.menu:
         target = item.link
         if is_external(target):
-            nav.append({item.title: target})
+            nav.append({safe_text(item.title): target})
         elif target.endswith("/") and file_exists(docs_dir / f"{target[:-1]}.md"):
-            nav.append({item.title: f"{target[:-1]}.md"})
+            nav.append({safe_text(item.title): f"{target[:-1]}.md"})
         else:
-            nav.append({item.title: src_uri(target)})
+            nav.append({safe_text(item.title): src_uri(target)})
     return nav
 
 
@@ -115,13 +115,13 @@ def page_meta(page: PageSpec) -> dict[str, Any]:
     """What theme templates read from `page.meta` for a generated page.
 
     MkDocs' template environment does not autoescape, and Material writes the description
-    into attributes (`content="…"`): text with quotes or "<" is escaped here, once.
+    into attributes (`content="…"`): every text is escaped here, once (theme_values.py).
     """
     meta: dict[str, Any] = {
-        "title": str(escape(page.title)),
-        "description": str(escape(page.description)),
+        "title": safe_text(page.title),
+        "description": safe_text(page.description),
         "hide": ["navigation", "toc"] if page.hide_toc else [],
-        **page.extra_meta,
+        **safe(page.extra_meta),
     }
     if page.date:
         meta["dc_date"] = page.date
@@ -155,10 +155,11 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         except DataErrors as exc:
             raise PluginError(exc.report()) from None
         site = self.portal.site
-        config.site_name = f"{site.site_title} – {site.short_name}"
+        # Material prints these as they stand: escaped once, here (theme_values.py).
+        config.site_name = safe_text(f"{site.site_title} – {site.short_name}")
         config.site_url = site.url
-        config.site_description = site.description
-        config.copyright = site.copyright
+        config.site_description = safe_text(site.description)
+        config.copyright = safe_text(site.copyright) if site.copyright else site.copyright
         config.theme["logo"] = site.logo
         config.theme["favicon"] = site.logo
         config.nav = menu_nav(self.portal, Path(config.docs_dir))
@@ -231,6 +232,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     ) -> str:
         spec = self.generated.get(page.file.src_uri)
         if spec is None:
+            # A page an editor added to content/: its front matter reaches the theme escaped.
+            for key in ("title", "description"):
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = safe_text(page.meta[key])
             return markdown
         page.meta.update(page_meta(spec))
         return markdown
@@ -253,12 +258,14 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.portal is not None
+        # Everything an editor wrote reaches the theme's templates escaped (theme_values.py).
         env.globals["cchc"] = {
-            "site": self.portal.site,
+            "site": SafeView(self.portal.site),
             "build_date": build_now().date().isoformat(),
-            "feeds": self.feed_links,
+            "feeds": [{"title": safe_text(f.title), "path": f.path, "mime_type": f.mime_type}
+                      for f in self.feed_links],
             "csp": CONTENT_SECURITY_POLICY,
-            "hotlines": self.portal.hotlines,
+            "hotlines": SafeView(self.portal.hotlines) if self.portal.hotlines else None,
         }
         return env
 
