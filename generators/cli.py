@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from .errors import DataErrors
+from .guard import last_resort, write_bytes
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -97,6 +98,10 @@ def _report(args: argparse.Namespace) -> int:
         return 2
     report = build_report(plan, portal.articles, period, now)
     out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        print(f"Không tạo được báo cáo: «{out}» là một tệp, không phải thư mục; hãy chọn một "
+              "thư mục cho --out", file=sys.stderr)
+        return 2
     out.mkdir(parents=True, exist_ok=True)
     stem = file_stem(report)
     files = {
@@ -104,7 +109,7 @@ def _report(args: argparse.Namespace) -> int:
         out / f"{stem}.csv": render_csv(report, portal.site),
     }
     for path, content in files.items():
-        path.write_bytes(content)
+        write_bytes(path, content)
         print(f"Đã ghi {path}")
     print(f"{report.summary} ({report.period.label}, tính đến {now:%H:%M %d/%m/%Y}).")
     return 0
@@ -175,7 +180,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Every command ends in a Vietnamese message, never a traceback (guard.py)."""
     args = build_parser().parse_args(argv)
+    root = Path(args.root)
+    return last_resort(lambda: _run(args), root, " ".join(sys.argv[1:] if argv is None else argv))
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return args.run(args)
     except DataErrors as exc:

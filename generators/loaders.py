@@ -37,6 +37,7 @@ from .models.tthc import Procedure, ProcedureDocument
 from .plan_checks import check_evidence_links, check_plan
 from .portal import Portal
 from .poster_checks import check_poster
+from .published_files import check_published_files
 from .qa_checks import check_question, check_topics
 from .site_checks import check_site
 from .tthc_checks import check_procedure, check_slug
@@ -286,6 +287,11 @@ def load_portal(
 
     root = root or data_dir.parent
     errors = ErrorCollector()
+    # First, and alone: nothing is read through a link that leaves the repository.
+    errors.extend(check_published_files(data_dir, root, content=False))
+    if content_dir is not None:
+        errors.extend(check_published_files(content_dir, root, content=True))
+    errors.raise_if_any()
     site = load_site(data_dir, root, errors)
     plans = load_plans(data_dir, root, errors)
     hotlines = load_hotlines(data_dir, root, errors)

@@ -12,8 +12,10 @@ It uses MkDocs' public plugin API only:
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,7 @@ import minify_html
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -29,6 +31,7 @@ from mkdocs.structure.pages import Page
 from . import frontmatter
 from .articles import NEWS_DIR
 from .errors import DataErrors
+from .guard import os_error_message, unforeseen_message, write_log
 from .html_policy import clean_page_html
 from .loaders import file_exists, load_portal
 from .outputs import OutputConflict, OutputFile, check_outputs, write_outputs
@@ -128,6 +131,25 @@ def page_meta(page: PageSpec) -> dict[str, Any]:
     return meta
 
 
+def _guarded(event: Callable[..., Any]) -> Callable[..., Any]:
+    """An event whose unforeseen failures reach MkDocs as one Vietnamese PluginError line (the
+    details in a log file, guard.py), never as a traceback: also under `mkdocs serve`."""
+
+    @functools.wraps(event)
+    def run(self: CchcPlugin, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return event(self, *args, **kwargs)
+        except MkDocsException:
+            raise
+        except Exception as exc:
+            known = os_error_message(exc) if isinstance(exc, OSError) else None
+            if known is None:
+                known = unforeseen_message(exc, write_log(exc, self.root, event.__name__))
+            raise PluginError(known) from None
+
+    return run
+
+
 class CchcPlugin(BasePlugin[CchcConfig]):
     supports_multiple_instances = False
 
@@ -139,10 +161,12 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.root = Path.cwd()
         self.serving = False
 
+    @_guarded
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts are shown (with a badge) only while previewing with `mkdocs serve`.
         self.serving = command == "serve"
 
+    @_guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
         try:
@@ -167,6 +191,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             config.extra_css.insert(0, COLOURS_CSS)
         return config
 
+    @_guarded
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.portal is not None
         # Articles are read and rendered by our core; MkDocs only lays out the generated pages.
@@ -227,6 +252,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             raise PluginError(f"Lỗi tạo tệp: {exc}") from None
         return files
 
+    @_guarded
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -240,9 +266,11 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         page.meta.update(page_meta(spec))
         return markdown
 
+    @_guarded
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return finish_html(output)
 
+    @_guarded
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
@@ -251,11 +279,13 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             return finish_html(output_content)
         return output_content
 
+    @_guarded
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.generated.get(page.file.src_uri)
         # A Markdown page an editor added to content/ follows the same raw-HTML policy.
         return spec.html if spec else clean_page_html(html)
 
+    @_guarded
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.portal is not None
         # Everything an editor wrote reaches the theme's templates escaped (theme_values.py).
@@ -269,5 +299,6 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         }
         return env
 
+    @_guarded
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         write_outputs(Path(config.site_dir), self.outputs)
