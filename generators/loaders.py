@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .data_layout import KNOWN_DATA_ENTRIES, unknown_entries
 from .errors import DataError, DataErrors, ErrorCollector, FieldPath, format_field
 from .hotline_checks import check_directory
 from .index_checks import check_register as check_index_register
@@ -292,6 +293,7 @@ def load_portal(
     if content_dir is not None:
         errors.extend(check_published_files(content_dir, root, content=True))
     errors.raise_if_any()
+    errors.extend(unknown_entries(data_dir, KNOWN_DATA_ENTRIES, root))
     site = load_site(data_dir, root, errors)
     plans = load_plans(data_dir, root, errors)
     hotlines = load_hotlines(data_dir, root, errors)
