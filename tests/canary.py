@@ -204,9 +204,18 @@ def canary_files(project: Path) -> dict[str, CanariedFile]:
     return files
 
 
+# A Markdown page an editor adds to content/ (no model: MkDocs reads it), titled by its first
+# heading; "&lt;/title&gt;" is text in Markdown, and would close <title> if unescaped once.
+CONTENT_PAGE = "content/trang-thu-canary.md"
+CONTENT_PAGE_TEXT = (f"# Trang {QUOTED} {MARKUP} "
+                     "&lt;/title&gt;&lt;script&gt;canary()&lt;/script&gt;"
+                     f"\n{BODIES[1]}")
+
+
 def make_hostile_project(project: Path, now: dt.datetime) -> dict[str, CanariedFile]:
     """Canary every free-text field of the copy at `project`, softening what the models or the
     cross-file checks refuse, until the whole portal loads."""
+    (project / CONTENT_PAGE).write_text(CONTENT_PAGE_TEXT, encoding="utf-8")
     files = canary_files(project)
     for file in files.values():
         file.settle()
