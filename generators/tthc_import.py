@@ -23,6 +23,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from .errors import DataErrors, ErrorCollector, FieldPath
+from .guard import write_bytes
 from .loaders import load_site
 from .models.tthc import CHANNELS, ProcedureDocument
 from .spreadsheet import neutral_cell
@@ -608,5 +609,5 @@ def import_procedures(
             continue
         if not dry_run and result.outcome != "unchanged":
             folder.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            write_bytes(path, text.encode("utf-8"))  # a full disk names the file
     return report
