@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from .core.errors import DataErrors
+from .core.guard import last_resort
 from .core.pipeline import load_portal
 from .sections.registry import SECTIONS
 
@@ -77,7 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Every command ends in a Vietnamese message, never a traceback (guard.py)."""
     args = build_parser().parse_args(argv)
+    root = Path(args.root)
+    return last_resort(lambda: _run(args), root, " ".join(sys.argv[1:] if argv is None else argv))
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return args.run(args)
     except DataErrors as exc:

@@ -12,17 +12,18 @@ It uses MkDocs' public plugin API only:
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import minify_html
-from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -30,6 +31,7 @@ from mkdocs.structure.pages import Page
 from .core import frontmatter
 from .core.environment import make_environment
 from .core.errors import DataErrors
+from .core.guard import os_error_message, unforeseen_message, write_log
 from .core.html_policy import clean_page_html
 from .core.links import is_external, src_uri
 from .core.loading import file_exists
@@ -46,6 +48,7 @@ from .core.pipeline import (
 from .core.portal import Portal
 from .core.section import BuildPaths, SectionFailed
 from .core.theme_css import render_colours_css
+from .core.theme_values import SafeView, safe, safe_text
 from .vietnamese.dates import build_now
 
 COLOURS_CSS = "assets/cchc-colours.css"
@@ -72,11 +75,11 @@ def menu_nav(portal: Portal, docs_dir: Path) -> list[dict[str, str]]:
     for item in portal.site.menu:
         target = item.link
         if is_external(target):
-            nav.append({item.title: target})
+            nav.append({safe_text(item.title): target})
         elif target.endswith("/") and file_exists(docs_dir / f"{target[:-1]}.md"):
-            nav.append({item.title: f"{target[:-1]}.md"})
+            nav.append({safe_text(item.title): f"{target[:-1]}.md"})
         else:
-            nav.append({item.title: src_uri(target)})
+            nav.append({safe_text(item.title): src_uri(target)})
     return nav
 
 
@@ -112,17 +115,36 @@ def page_meta(page: PageSpec) -> dict[str, Any]:
     """What theme templates read from `page.meta` for a generated page.
 
     MkDocs' template environment does not autoescape, and Material writes the description
-    into attributes (`content="…"`): text with quotes or "<" is escaped here, once.
+    into attributes (`content="…"`): every text is escaped here, once (theme_values.py).
     """
     meta: dict[str, Any] = {
-        "title": str(escape(page.title)),
-        "description": str(escape(page.description)),
+        "title": safe_text(page.title),
+        "description": safe_text(page.description),
         "hide": ["navigation", "toc"] if page.hide_toc else [],
-        **page.extra_meta,
+        **safe(page.extra_meta),
     }
     if page.date:
         meta["dc_date"] = page.date
     return meta
+
+
+def _guarded(event: Callable[..., Any]) -> Callable[..., Any]:
+    """An event whose unforeseen failures reach MkDocs as one Vietnamese PluginError line (the
+    details in a log file, guard.py), never as a traceback: also under `mkdocs serve`."""
+
+    @functools.wraps(event)
+    def run(self: CchcPlugin, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return event(self, *args, **kwargs)
+        except MkDocsException:
+            raise
+        except Exception as exc:
+            known = os_error_message(exc) if isinstance(exc, OSError) else None
+            if known is None:
+                known = unforeseen_message(exc, write_log(exc, self.root, event.__name__))
+            raise PluginError(known) from None
+
+    return run
 
 
 class CchcPlugin(BasePlugin[CchcConfig]):
@@ -136,10 +158,12 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.root = Path.cwd()
         self.serving = False
 
+    @_guarded
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts are shown (with a badge) only while previewing with `mkdocs serve`.
         self.serving = command == "serve"
 
+    @_guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
         try:
@@ -152,10 +176,11 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         except DataErrors as exc:
             raise PluginError(exc.report()) from None
         site = self.portal.site
-        config.site_name = f"{site.site_title} – {site.short_name}"
+        # Material prints these as they stand: escaped once, here (theme_values.py).
+        config.site_name = safe_text(f"{site.site_title} – {site.short_name}")
         config.site_url = site.url
-        config.site_description = site.description
-        config.copyright = site.copyright
+        config.site_description = safe_text(site.description)
+        config.copyright = safe_text(site.copyright) if site.copyright else site.copyright
         config.theme["logo"] = site.logo
         config.theme["favicon"] = site.logo
         config.nav = menu_nav(self.portal, Path(config.docs_dir))
@@ -163,6 +188,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             config.extra_css.insert(0, COLOURS_CSS)
         return config
 
+    @_guarded
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.portal is not None
         # Sections that read their own content/ folder (the news) render it; MkDocs only lays
@@ -212,18 +238,25 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             raise PluginError(f"Lỗi tạo tệp: {exc}") from None
         return files
 
+    @_guarded
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         spec = self.generated.get(page.file.src_uri)
         if spec is None:
+            # A page an editor added to content/: its front matter reaches the theme escaped.
+            for key in ("title", "description"):
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = safe_text(page.meta[key])
             return markdown
         page.meta.update(page_meta(spec))
         return markdown
 
+    @_guarded
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return finish_html(output)
 
+    @_guarded
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
@@ -232,21 +265,27 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             return finish_html(output_content)
         return output_content
 
+    @_guarded
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.generated.get(page.file.src_uri)
         # A Markdown page an editor added to content/ follows the same raw-HTML policy.
         return spec.html if spec else clean_page_html(html)
 
+    @_guarded
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.portal is not None
+        # Everything an editor wrote reaches the theme's templates escaped (theme_values.py).
         env.globals["cchc"] = {
-            "site": self.portal.site,
+            "site": SafeView(self.portal.site),
             "build_date": build_now().date().isoformat(),
-            "feeds": self.feed_links,
+            "feeds": [{"title": safe_text(f.title), "path": f.path, "mime_type": f.mime_type}
+                      for f in self.feed_links],
             "csp": CONTENT_SECURITY_POLICY,
-            **theme_globals(self.portal),
+            # Sections' values (the hotline box), escaped the same way.
+            **{name: safe(value) for name, value in theme_globals(self.portal).items()},
         }
         return env
 
+    @_guarded
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         write_outputs(Path(config.site_dir), self.outputs)

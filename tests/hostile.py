@@ -426,3 +426,29 @@ def arbitrary_input(kind: Kind) -> st.SearchStrategy[bytes]:
         fenced: Callable[[bytes], bytes] = lambda raw: b"---\n" + raw + b"\n---\n\ntext\n"  # noqa: E731
         return st.one_of(arbitrary_raw, arbitrary_raw.map(fenced))
     return arbitrary_raw
+
+
+# --- the trust guards (issue 13) --------------------------------------------------------------
+
+INVISIBLES = ["\u202e", "\u202d", "\u2066", "\u2069", "\u200b", "\u2060", "\u200e", "\u200f",
+              "\x01", "\x08", "\x1b", "\x7f", "\x85", "\u2028"]
+
+
+@st.composite
+def invisible_in_demo(draw: st.DrawFn, kind: Kind) -> tuple[bytes, int]:
+    """The kind's demo file with one invisible or bidirectional character put anywhere, and the
+    line it is on."""
+    text = (ROOT / kind.demo).read_text(encoding="utf-8")
+    at = draw(st.integers(0, len(text)))
+    char = draw(st.sampled_from(INVISIBLES))
+    return (text[:at] + char + text[at:]).encode(), text.count("\n", 0, at) + 1
+
+
+# Text an editor might type or paste into any field: Vietnamese, markup, quotes, formulas.
+field_texts = st.one_of(
+    vietnamese_text,
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40),
+    st.builds(lambda a, b: a + b, st.sampled_from(["=", "+", "-", "@", "\t", "\r", "'", "\"",
+                                                   "<", "&", ">", " "]), vietnamese_text),
+    odd_strings,
+)

@@ -94,7 +94,8 @@ def _generator(spec: FeedSpec, self_url: str, items: list[FeedItem]) -> FeedGene
     fg = FeedGenerator()
     fg.id(spec.page_url)
     fg.title(spec.title)
-    fg.description(spec.description)
+    # Readers show RSS descriptions, the channel's too, as HTML: its "<" stays a "<".
+    fg.description(str(escape(spec.description)) if spec.format == "rss" else spec.description)
     fg.language("vi")
     # feedgen uses the last link set as RSS <link>: the self link first, the page last.
     fg.link(href=self_url, rel="self")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import yaml
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
+_TAG = re.compile(r"<[^>]*>")
 
 
 def split(text: str) -> tuple[str, str]:
@@ -29,7 +31,10 @@ def page_title(text: str, fallback: str) -> str:
         if isinstance(data, dict) and isinstance(data.get("title"), str):
             return data["title"]
     heading = _HEADING.search(body)
-    return heading.group(1) if heading else fallback
+    if not heading:
+        return fallback
+    # The heading's text as readers see it: raw HTML in it is not text, "&lt;" is a "<".
+    return html.unescape(_TAG.sub("", heading.group(1))).strip() or fallback
 
 
 def render(meta: dict[str, object]) -> str:

@@ -113,8 +113,11 @@ def item_files(folder: Path, root: Path, errors: ErrorCollector, example: str) -
     return paths
 
 
+SITE_FILE = "site.yml"
+
+
 def load_site(data_dir: Path, root: Path, errors: ErrorCollector) -> SiteProfile | None:
-    path = data_dir / "site.yml"
+    path = data_dir / SITE_FILE
     if not path.is_file():
         message = "thiếu tệp hồ sơ trang (site.yml); xem mẫu trong README"
         errors.add(DataError(relative(path, root), message))

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .guard import write_bytes
+
 
 @dataclass(frozen=True)
 class OutputFile:
@@ -84,6 +86,6 @@ def write_outputs(site_dir: Path, files: Iterable[OutputFile]) -> int:
         if not target.is_relative_to(root):
             raise OutputConflict(f"tệp «{file.path}» nằm ngoài thư mục trang web")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(file.content)
+        write_bytes(target, file.content)
         count += 1
     return count

@@ -17,13 +17,15 @@ from jinja2 import Environment
 from ..search.records import SearchRecord
 from ..sections.registry import SECTIONS
 from ..vietnamese.dates import build_now
+from .data_layout import unknown_entries
 from .errors import DataErrors, ErrorCollector
 from .feeds import FeedSpec, render_feed
 from .links import is_external
-from .loading import load_site, relative
+from .loading import SITE_FILE, load_site, relative
 from .outputs import OutputFile
 from .pages import PageSpec, SiteSection, UnsafePath, check_path
 from .portal import Portal
+from .published_files import check_published_files
 from .section import BuildContext, BuildPaths, LoadContext, Section
 from .yamlsource import YamlProblem, decode_text
 
@@ -35,6 +37,11 @@ class DuplicatePage(ValueError):
 def content_folders(sections: Sequence[Section] = SECTIONS) -> set[str]:
     """Folders of content/ that sections read themselves (MkDocs leaves their files alone)."""
     return {s.content_folder for s in sections if s.content_folder}
+
+
+def known_data_entries(sections: Sequence[Section] = SECTIONS) -> frozenset[str]:
+    """The names read under data/: the site profile and every section's folders and files."""
+    return frozenset({SITE_FILE, *(entry for s in sections for entry in s.data_entries)})
 
 
 def check_content_pages(
@@ -66,6 +73,12 @@ def load_portal(
     """Every data file and article, validated; raises DataErrors listing all problems at once."""
     root = root or data_dir.parent
     errors = ErrorCollector()
+    # First, and alone: nothing is read through a link that leaves the repository.
+    errors.extend(check_published_files(data_dir, root, content=False))
+    if content_dir is not None:
+        errors.extend(check_published_files(content_dir, root, content=True))
+    errors.raise_if_any()
+    errors.extend(unknown_entries(data_dir, known_data_entries(sections), root))
     site = load_site(data_dir, root, errors)
     ctx = LoadContext(
         data_dir=data_dir, root=root, content_dir=content_dir, errors=errors,

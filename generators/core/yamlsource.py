@@ -12,8 +12,9 @@ libyaml's composer recurses in C and takes the interpreter down (a segfault, no 
 some tens of thousands of nested brackets, which fit in a 200 KB file; a file that could nest
 that deep is composed by Python's Composer instead, which counts the levels.
 
-Decoding (`decode_text`) refuses files that are too large, not UTF-8, or hold text pasted from
-a TCVN3 or VNI document (vietnamese/legacy.py); articles go through it too.
+Decoding (`decode_text`) refuses files that are too large, UTF-16 or otherwise not UTF-8, hold
+text pasted from a TCVN3 or VNI document (vietnamese/legacy.py), or hold invisible and
+bidirectional control characters (invisible.py); articles go through it too.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from yaml.composer import Composer
 
 from ..vietnamese.legacy import find_legacy_encoding, legacy_message
 from .errors import DataError, FieldPath
+from .invisible import find_invisible
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 # Our deepest files (a plan's task groups) nest about six levels; 40 leaves room for any model.
@@ -178,6 +180,11 @@ def _walk(
         if problem:
             return [DataError(rel, problem, line=node.start_mark.line + 1,
                               given=node.value if isinstance(node, yaml.ScalarNode) else None)]
+    if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
+        # Escapes («"\u202e"») reach here as the characters they stand for.
+        invisible = find_invisible(node.value)
+        if invisible is not None:
+            return [DataError(rel, invisible.message(), line=node.start_mark.line + 1)]
     if isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP_TAG:
         try:
             _Parser("").construct_yaml_timestamp(node)
@@ -257,6 +264,11 @@ def decode_text(raw: bytes, rel: str, max_bytes: int = MAX_FILE_BYTES) -> str:
             [DataError(rel, f"tệp quá lớn ({size_mb:.1f} MB); tối đa {limit} MB một tệp, hãy "
                        "tách nhỏ")]
         )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:200].count(b"\x00") > 10:
+        raise YamlProblem(
+            [DataError(rel, "tệp được lưu bằng bảng mã UTF-16 (Unicode của Notepad/Excel); hãy "
+                       "lưu lại bằng UTF-8 (trong Notepad: Lưu thành › Mã hóa: UTF-8)")]
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -272,6 +284,9 @@ def decode_text(raw: bytes, rel: str, max_bytes: int = MAX_FILE_BYTES) -> str:
             ]
         ) from None
     text = unicodedata.normalize("NFC", text)
+    invisible = find_invisible(text)
+    if invisible is not None:
+        raise YamlProblem([DataError(rel, invisible.message(), line=invisible.line)])
     legacy = find_legacy_encoding(text)
     if legacy is not None:
         raise YamlProblem([DataError(rel, legacy_message(legacy), line=legacy.line)])

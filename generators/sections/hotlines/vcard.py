@@ -13,6 +13,8 @@ _MAX_OCTETS = 75
 
 
 def escape_value(text: str) -> str:
+    # A bare CR is a line break to many contacts apps: it would start a property of its own.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return (
         text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
     )

@@ -26,6 +26,16 @@ INLINE_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*
 
 def _moment(value: object) -> object:
     """A date or date-time; naive values are Vietnam time, dates mean 00:00 that day."""
+    try:
+        moment = _moment_of(value)
+    except OverflowError:  # 0001-01-01 00:00+08:00 is before the calendar starts
+        moment = None
+    if not isinstance(moment, dt.datetime) or not 1900 <= moment.year <= 2200:
+        raise ValueError("ngày đăng cần nằm trong khoảng năm 1900 đến 2200")
+    return moment
+
+
+def _moment_of(value: object) -> object:
     if isinstance(value, dt.datetime):
         return to_vietnam_time(value)
     if isinstance(value, dt.date):

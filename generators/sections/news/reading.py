@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+import warnings
 from pathlib import Path
 
 from PIL import Image as PILImage
@@ -19,11 +20,16 @@ from ...core import frontmatter
 from ...core.errors import DataError, ErrorCollector, FieldPath
 from ...core.loading import file_exists, report_problems
 from ...core.profile import SiteProfile
+from ...core.published_files import external_media
 from ...core.validation import validate
 from ...core.yamlsource import YamlProblem, decode_text, parse_yaml
 from ...vietnamese.text import slugify
 from ..plans.model import Plan
 from .model import INLINE_IMAGE, Article, ArticleMeta, Image
+
+# A photograph from any camera fits (a 48-megapixel phone: 8,000 × 6,000); resizing more would
+# take the build's memory.
+MAX_IMAGE_PIXELS = 50_000_000
 
 NEWS_DIR = "tin-tuc"
 IMAGE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
@@ -48,11 +54,21 @@ def read_image(content_dir: Path, path: str) -> Image | str:
         return f"không tìm thấy ảnh «{path}» trong content/"
     file = content_dir / path
     try:
-        with PILImage.open(file) as picture:
-            width, height = picture.size
-            kind = picture.format or ""
-    except (UnidentifiedImageError, OSError):
+        # Only the header is read here; a "decompression bomb" (a few KB that decode to
+        # gigapixels) is refused by its declared size before anything is decoded.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            with PILImage.open(file) as picture:
+                width, height = picture.size
+                kind = picture.format or ""
+    except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
+        return (f"ảnh «{path}» khai báo kích thước quá lớn (hơn {MAX_IMAGE_PIXELS // 1_000_000} "
+                "triệu điểm ảnh); hãy thu nhỏ ảnh, ví dụ còn 1.600 điểm chiều ngang")
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
         return f"tệp «{path}» không phải là ảnh đọc được (JPEG, PNG, WebP)"
+    if width * height > MAX_IMAGE_PIXELS:
+        return (f"ảnh «{path}» quá lớn ({width} × {height} điểm ảnh); hãy thu nhỏ ảnh, ví dụ "
+                "còn 1.600 điểm chiều ngang")
     if kind not in IMAGE_TYPES:
         return f"ảnh «{path}» có định dạng {kind}; hãy dùng JPEG, PNG hoặc WebP"
     return Image(path, width, height, IMAGE_TYPES[kind], file.stat().st_size)
@@ -100,6 +116,11 @@ def _inline_images(
     """Images written in the body (`![mô tả](anh/a.jpg)`): they must exist and be described."""
     found: list[Image] = []
     ok = True
+    for line, url in external_media(body):  # <img src="https://…">: the raw HTML form
+        errors.add(DataError(rel, "ảnh, video phải là tệp trong content/, không tải từ trang "
+                             "khác (trang web không gửi yêu cầu tới máy chủ khác)",
+                             line=first_line + line - 1, given=url))
+        ok = False
     for match in INLINE_IMAGE.finditer(body):
         line = first_line + body[: match.start()].count("\n")
         url = match.group("url")

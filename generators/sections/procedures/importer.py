@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,9 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from ...core.errors import DataErrors, ErrorCollector, FieldPath
+from ...core.guard import write_bytes
 from ...core.loading import load_site
+from ...core.spreadsheet import neutral_cell
 from ...core.validation import problems as validation_problems
 from ...core.yamlsource import YamlProblem, decode_text, read_yaml
 from ...core.yamlwriter import model_yaml
@@ -130,13 +133,42 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[Cell]]]:
     yield from enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1)
 
 
+# An export of a few thousand procedures unpacks to some megabytes; a zip bomb to gigabytes.
+MAX_XLSX_UNPACKED = 200 * 1024 * 1024
+MAX_XLSX_MEMBERS = 2_000
+
+
+def check_xlsx_archive(path: Path) -> None:
+    """Refuse what is not a workbook, or would unpack to more than any export, before openpyxl
+    reads it: an .xlsx is a zip archive, and zipfile never inflates a member past the size its
+    directory declares, so the declared sizes bound what parsing can take."""
+    if path.stat().st_size == 0:
+        raise ImportFailed(f"{path.name}: tệp rỗng (0 byte); hãy xuất lại từ Excel")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
+        raise ImportFailed(
+            f"{path.name}: không phải tệp Excel .xlsx (tệp hỏng, hoặc là tệp .xls cũ đổi tên); "
+            "hãy mở bằng Excel và lưu lại dạng «Excel Workbook (.xlsx)», hoặc xuất ra .csv"
+        ) from None
+    unpacked = sum(m.file_size for m in members)
+    if len(members) > MAX_XLSX_MEMBERS or unpacked > MAX_XLSX_UNPACKED:
+        raise ImportFailed(
+            f"{path.name}: tệp giải nén ra {unpacked / 1024 / 1024:.0f} MB trong {len(members)} "
+            f"thành phần, quá giới hạn của một bảng thủ tục ({MAX_XLSX_UNPACKED // 1024 // 1024} "
+            f"MB, {MAX_XLSX_MEMBERS} thành phần); hãy xuất lại chỉ bảng thủ tục"
+        )
+
+
 def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, list[Cell]]]:
     import openpyxl  # only the import needs it
     from openpyxl.utils.exceptions import InvalidFileException
 
+    check_xlsx_archive(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise ImportFailed(f"{path.name}: không đọc được tệp Excel ({exc})") from None
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
@@ -151,6 +183,8 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, list[Cell]]
 
 def read_table(path: Path, sheet: str | None = None) -> Iterator[tuple[int, list[Cell]]]:
     suffix = path.suffix.lower()
+    if suffix in (".csv", ".xlsx", ".xlsm") and not path.is_file():
+        raise ImportFailed(f"không thấy tệp «{path}»; hãy kiểm tra tên và thư mục của tệp")
     if suffix == ".csv":
         return _csv_rows(path)
     if suffix in (".xlsx", ".xlsm"):
@@ -363,7 +397,17 @@ def row_data(cells: dict[str, Cell]) -> tuple[dict[str, Any], list[str], list[Ce
         "legal_bases": read(_legal_bases, get("legal_bases")),
         "history": [change],
     }
-    return {k: v for k, v in data.items() if v is not None}, kinds, errors
+    # A cell an export or an attacker made a formula («=HYPERLINK(…)») is kept as text, marked
+    # by the OWASP rule, so it stays text in every spreadsheet the portal later writes.
+    return {k: _neutral(v) for k, v in data.items() if v is not None}, kinds, errors
+
+
+def _neutral(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _neutral(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_neutral(v) for v in value]
+    return neutral_cell(value)
 
 
 _SIMPLE = {"code", "name", "field", "kind", "levels", "online", "portal_url", "steps",
@@ -565,5 +609,5 @@ def import_procedures(
             continue
         if not dry_run and result.outcome != "unchanged":
             folder.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            write_bytes(path, text.encode("utf-8"))  # a full disk names the file
     return report

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ...core.guard import write_bytes
 from ...core.periods import BadPeriod, ReportPeriod
 from ...core.section import PortalLoader
 from ...vietnamese.dates import build_now
@@ -34,6 +35,10 @@ def run_report(args: argparse.Namespace, load_portal: PortalLoader) -> int:
         return 2
     report = build_report(plan, portal[ARTICLES], period, now)
     out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        print(f"Không tạo được báo cáo: «{out}» là một tệp, không phải thư mục; hãy chọn một "
+              "thư mục cho --out", file=sys.stderr)
+        return 2
     out.mkdir(parents=True, exist_ok=True)
     stem = file_stem(report)
     files = {
@@ -41,7 +46,7 @@ def run_report(args: argparse.Namespace, load_portal: PortalLoader) -> int:
         out / f"{stem}.csv": render_csv(report, portal.site),
     }
     for path, content in files.items():
-        path.write_bytes(content)
+        write_bytes(path, content)
         print(f"Đã ghi {path}")
     print(f"{report.summary} ({report.period.label}, tính đến {now:%H:%M %d/%m/%Y}).")
     return 0

@@ -25,6 +25,7 @@ from docx.text.paragraph import Paragraph
 
 from ...core.links import is_external
 from ...core.profile import SiteProfile
+from ...core.spreadsheet import neutral_cell
 from ...vietnamese.dates import format_document_date, format_short
 from ...vietnamese.numbers import format_decimal_vi
 from .evidence import PlanReport, Status, TaskResult
@@ -75,7 +76,7 @@ def render_csv(report: PlanReport, site: SiteProfile) -> bytes:
     for result in report.tasks:
         task = result.task
         points = format_decimal_vi(plan.points_of(task)) if plan.has_points else ""
-        writer.writerow([
+        writer.writerow(map(neutral_cell, [  # text an editor wrote is never a formula
             report.period.title,
             task.id,
             task.title,
@@ -86,7 +87,7 @@ def render_csv(report: PlanReport, site: SiteProfile) -> bytes:
             len(result.evidence),
             "\n".join(item.describe() for item in result.evidence),
             "\n".join(absolute(item.link, site) for item in result.evidence if item.link),
-        ])
+        ]))
     return buffer.getvalue().encode("utf-8-sig")
 
 
