@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from ..feeds import FeedSpec, render_feed
+from ..feeds import FeedSpec, feed_image, render_feed
 from ..images import ImageCache, image_outputs
 from ..outputs import OutputFile
 from ..portal import Portal
@@ -87,9 +87,12 @@ def site_outputs(
     print pages' stylesheets, and, given where the templates, content and cache are
     (`prints`), the print-ready PDFs with their thumbnails."""
     outputs = [
-        OutputFile(f.path, render_feed(f, portal.site.url), source=f"nguồn tin «{f.title}»")
+        OutputFile(f.path, render_feed(f, portal.site.url, portal.site.name),
+                   source=f"nguồn tin «{f.title}»")
         for f in feeds
     ]
+    if feeds and content_dir is not None:
+        outputs.append(feed_image(content_dir / portal.site.logo))
     outputs += hotline_outputs(portal)
     if news is not None:
         outputs += build_index(site_records(portal, news))
