@@ -16,6 +16,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
+from .cli_text import VietnameseParser
 from .errors import DataErrors
 
 
@@ -152,8 +153,9 @@ def _tthc_import(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cchc", description="Công cụ của ban biên tập CCHC.")
-    parser.add_argument("--root", default=".", help="thư mục dự án (mặc định: thư mục hiện tại)")
+    parser = VietnameseParser(prog="cchc", description="Công cụ của ban biên tập CCHC.")
+    parser.add_argument("--root", default=".", metavar="THƯ_MỤC",
+                        help="thư mục dự án (mặc định: thư mục hiện tại)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
 
     check = commands.add_parser("check", help="kiểm tra dữ liệu trong data/")
@@ -163,19 +165,23 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=_schema)
 
     new = commands.add_parser("new", help="tạo bài viết mới trong content/tin-tuc/<năm>/")
-    new.add_argument("title", help="tiêu đề bài viết, trong dấu nháy")
-    new.add_argument("--category", help="chuyên mục (tên hoặc đường dẫn trong site.yml)")
+    new.add_argument("title", metavar="TIÊU_ĐỀ", help="tiêu đề bài viết, trong dấu nháy")
+    new.add_argument("--category", metavar="CHUYÊN_MỤC",
+                     help="chuyên mục (tên hoặc đường dẫn trong site.yml)")
     new.set_defaults(run=_new)
 
     report = commands.add_parser(
         "report",
         help="xuất báo cáo kết quả thực hiện kế hoạch ra tệp Word (.docx), Excel (.xlsx) và .csv",
     )
-    report.add_argument("plan", help="tên tệp kế hoạch trong data/ke-hoach/ (không cần .yml)")
-    report.add_argument("--period", required=True,
+    report.add_argument("plan", metavar="KẾ_HOẠCH",
+                        help="tên tệp kế hoạch trong data/ke-hoach/ (không cần .yml)")
+    report.add_argument("--period", required=True, metavar="KỲ",
                         help="kỳ báo cáo: 2024 (cả năm), 2024-H1, 2024-H2, 2024-Q1 … 2024-Q4")
-    report.add_argument("--out", default=".", help="thư mục ghi tệp (mặc định: thư mục hiện tại)")
-    report.add_argument("--place", help="địa danh ở dòng ngày tháng (mặc định: của kế hoạch)")
+    report.add_argument("--out", default=".", metavar="THƯ_MỤC",
+                        help="thư mục ghi tệp (mặc định: thư mục hiện tại)")
+    report.add_argument("--place", metavar="ĐỊA_DANH",
+                        help="địa danh ở dòng ngày tháng (mặc định: của kế hoạch)")
     report.add_argument("--date", metavar="NGÀY",
                         help="ngày ban hành, ví dụ 2025-07-05 hoặc 05/07/2025 "
                              "(mặc định: để trống, ghi tay khi ký)")
@@ -186,7 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.set_defaults(run=_report)
 
     build = commands.add_parser("build", help="tạo trang web vào site/ (an toàn khi lỗi)")
-    build.add_argument("--site-dir", default="site")
+    build.add_argument("--site-dir", default="site", metavar="THƯ_MỤC",
+                       help="thư mục ghi trang web (mặc định: site)")
     build.add_argument("--no-strict", action="store_true", help="không dừng khi có cảnh báo")
     build.set_defaults(run=_build)
 
@@ -199,7 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--force", action="store_true",
                           help="ghi đè tệp đã có khi nội dung khác với dữ liệu nhập")
     importer.add_argument("--dry-run", action="store_true", help="chỉ báo cáo, không ghi tệp")
-    importer.add_argument("--sheet", help="tên trang tính (mặc định: trang đầu tiên)")
+    importer.add_argument("--sheet", metavar="TRANG_TÍNH",
+                          help="tên trang tính (mặc định: trang đầu tiên)")
     importer.set_defaults(run=_tthc_import)
     return parser
 
