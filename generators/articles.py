@@ -147,7 +147,8 @@ def read_article(
         data, lines = parse_yaml(front, rel)
     except YamlProblem as problem:
         errors.extend(
-            DataError(e.file, e.message, line=(e.line or 0) + 1, field=e.field, given=e.given)
+            DataError(e.file, e.message, line=(e.line or 0) + 1, field=e.field, given=e.given,
+                      column=e.column)
             for e in problem.errors
         )
         return None
