@@ -21,6 +21,7 @@ from .loaders import file_exists, report_problems
 from .models.article import INLINE_IMAGE, Article, ArticleMeta, Image
 from .models.plan import Plan
 from .models.site import SiteProfile
+from .placeholders import placeholder_errors
 from .validation import validate
 from .vietnamese.text import slugify
 from .yamlsource import YamlProblem, decode_text, parse_yaml
@@ -162,10 +163,13 @@ def read_article(
     if folder_year != str(meta.date.year):
         problems.append((("date",), f"bài đăng năm {meta.date.year} phải nằm trong thư mục "
                          f"{NEWS_DIR}/{meta.date.year}/ (đang ở {NEWS_DIR}/{folder_year}/)"))
+    body_start = text[: len(text) - len(body)].count("\n") + 1
+    if not meta.draft:
+        errors.extend(placeholder_errors(rel, meta.summary, lines.line_of(("summary",)), body,
+                                         body_start))
     if problems:
         report_problems(errors, rel, lines, problems)
         return None
-    body_start = text[: len(text) - len(body)].count("\n") + 1
     inline = _inline_images(body, body_start, source, content_dir, rel, errors)
     if inline is None:
         return None

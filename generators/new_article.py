@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from . import placeholders
 from .errors import DataErrors
 from .frontmatter import render as render_front_matter
 from .loaders import load_portal
@@ -55,7 +56,7 @@ def create_article(
     meta = {
         "title": title,
         "date": now.strftime("%Y-%m-%d %H:%M"),
-        "summary": "Tóm tắt một hai câu về nội dung bài viết.",
+        "summary": placeholders.SUMMARY,
         "category": chosen,
         "tags": [],
         "author": "",
@@ -63,7 +64,7 @@ def create_article(
         "plan_tasks": [],
         "draft": True,
     }
-    body = "\nNội dung bài viết.\n"
+    body = f"\n{placeholders.BODY}\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:  # "x": refuses to overwrite, even in a race
         handle.write(render_front_matter(meta) + body)
