@@ -25,11 +25,12 @@ def test_new_writes_the_placeholders_the_build_refuses(
     # As a draft it builds: the editor is still writing.
     assert len(load(root, include_drafts=True).articles) == 1
     # Once «draft: true» is removed, both placeholders are refused, each at its line.
-    path.write_text(text.replace("draft: true\n", ""), encoding="utf-8")
+    published = text.replace("draft: true\n", "")
+    path.write_text(published, encoding="utf-8")
     with pytest.raises(DataErrors) as caught:
         load(root)
     rel = path.relative_to(root).as_posix()
-    lines = text.splitlines()
+    lines = published.splitlines()
     found = {(e.field, e.line) for e in caught.value.errors if e.file == rel}
     assert found == {
         ("summary", lines.index(f"summary: {placeholders.SUMMARY}") + 1),
@@ -46,4 +47,4 @@ def test_a_summary_that_only_starts_like_the_placeholder_is_fine(tmp_path: Path)
         f"{placeholders.BODY} Hội nghị diễn ra tại Hội trường Sở.\n",
         encoding="utf-8",
     )
-    assert [a.slug for a in load(root).articles] == ["tom-tat"]
+    assert [a.slug for a in load(root).articles] == ["tom-tat-ket-qua"]
