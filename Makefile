@@ -30,7 +30,7 @@ build: $(INSTALLED) print-deps
 
 ## serve: preview on http://127.0.0.1:8000 with live reload of content/, data/ and templates/
 serve: $(INSTALLED) print-deps
-	$(BIN)/mkdocs serve
+	$(BIN)/cchc serve
 
 ## validate: check data/ and content/ only and list every problem (what `cchc check` does)
 validate: $(INSTALLED)

@@ -3,6 +3,7 @@
     cchc check     validate data/ and report every problem, in Vietnamese
     cchc new TITLE create a news article with its front matter filled in
     cchc build     build the site safely (a failed build leaves site/ untouched)
+    cchc serve     preview with live reload (MkDocs' messages in Vietnamese)
     cchc schema    regenerate the JSON Schemas in schemas/
     cchc tthc import FILE    procedures from a CSV or XLSX export into data/thu-tuc/
     cchc report PLAN --period 2024-H1 [--date 2025-07-05 --signer "Họ tên"]
@@ -57,6 +58,16 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     print(f"Đã tạo trang web trong {args.site_dir}/")
     return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import os
+
+    from .build_log import run_translated
+
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.dev_addr]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return run_translated(command, Path(args.root).resolve(), env)
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -196,6 +207,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="thư mục ghi trang web (mặc định: site)")
     build.add_argument("--no-strict", action="store_true", help="không dừng khi có cảnh báo")
     build.set_defaults(run=_build)
+
+    serve = commands.add_parser("serve", help="xem trước trang web, tự tạo lại khi sửa tệp")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ",
+                       help="địa chỉ xem trước (mặc định: 127.0.0.1:8000)")
+    serve.set_defaults(run=_serve)
 
     tthc = commands.add_parser("tthc", help="thủ tục hành chính")
     tthc_commands = tthc.add_subparsers(dest="tthc_command", required=True, metavar="LỆNH")

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from .build_log import run_translated
 
 
 class BuildFailed(Exception):
@@ -29,11 +30,13 @@ def safe_build(root: Path, site_dir: Path, *, strict: bool = True) -> None:
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     try:
-        result = subprocess.run(command, cwd=root, env=env, check=False)
-        if result.returncode != 0:
+        code = run_translated(command, root, env)
+        if code != 0:
             raise BuildFailed(
-                f"Tạo trang web thất bại (mã lỗi {result.returncode}); xem thông báo ở trên. "
-                f"Thư mục {target.name}/ cũ được giữ nguyên."
+                f"Tạo trang web thất bại (mã lỗi {code}). Thư mục {target.name}/ cũ được giữ "
+                "nguyên. Hãy sửa từng lỗi ở trên (tệp, dòng, trường) rồi chạy lại cchc build; "
+                "ý nghĩa từng loại lỗi: mục «Khi có thông báo lỗi» trong Hướng dẫn cho Ban biên "
+                "tập (trang huong-dan-bien-tap/ của trang web, tệp content/huong-dan-bien-tap.md)."
             )
         _swap(staging, target)
     finally:

@@ -9,6 +9,7 @@ from jinja2 import Environment
 from ..models.hotline import HotlineDirectory, HotlineUnit
 from ..outputs import OutputFile
 from ..portal import Portal
+from .empty import empty_page
 from .pages import PageSpec, SiteSection, render_page
 from .qr import qr_svg
 from .vcard import render_vcard
@@ -48,7 +49,10 @@ def hotline_page(env: Environment, portal: Portal, directory: HotlineDirectory) 
 
 
 def hotline_pages(env: Environment, portal: Portal) -> list[PageSpec]:
-    return [hotline_page(env, portal, portal.hotlines)] if portal.hotlines else []
+    if not portal.hotlines:
+        return [empty_page(env, SECTION_PATH, SECTION_TITLE,
+                           "Chưa có đường dây nóng nào được công bố.")]
+    return [hotline_page(env, portal, portal.hotlines)]
 
 
 def hotline_outputs(portal: Portal) -> list[OutputFile]:

@@ -20,6 +20,7 @@ from ..portal import Portal
 from ..reports import TaskResult, build_report
 from ..vietnamese.numbers import format_decimal_vi, format_percent_vi
 from .charts import Bar, bar_chart
+from .empty import empty_page
 from .pages import PageSpec, SiteSection, render_page
 from .plans import plan_path
 from .reports import period_anchor, report_path
@@ -168,7 +169,8 @@ def indices_page(
 
 def index_pages(env: Environment, portal: Portal, now: dt.datetime) -> list[PageSpec]:
     if portal.indices is None:
-        return []
+        return [empty_page(env, SECTION_PATH, SECTION_TITLE,
+                           "Chưa có kết quả chỉ số cải cách hành chính nào được công bố.")]
     return [indices_page(env, portal, portal.indices, now)]
 
 

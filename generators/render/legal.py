@@ -12,6 +12,7 @@ from ..portal import Portal
 from ..vietnamese.collation import sorted_vi
 from ..vietnamese.dates import build_now
 from ..vietnamese.text import slugify
+from .empty import empty_page
 from .legal_links import LEGAL_SECTION, document_path
 from .links import is_external
 from .pages import PageSpec, SiteSection, render_page
@@ -121,7 +122,7 @@ def legal_pages(
 ) -> list[PageSpec]:
     """The register's pages; `citations` comes from `collect_citations` over all other pages."""
     if not portal.legal.documents:
-        return []
+        return [empty_page(env, SECTION_PATH, SECTION_TITLE, "Chưa có văn bản nào được công bố.")]
     return [
         legal_index_page(env, portal),
         *(

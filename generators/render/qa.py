@@ -17,6 +17,7 @@ from ..portal import Portal
 from ..vietnamese.collation import sort_key, sorted_vi
 from ..vietnamese.dates import VIETNAM_TZ
 from ..vietnamese.text import slugify
+from .empty import empty_page
 from .legal_links import link_legal_references
 from .markup import render_markdown
 from .pages import PageSpec, SiteSection, render_page
@@ -130,7 +131,7 @@ def qa_index_page(env: Environment, portal: Portal) -> PageSpec:
 
 def qa_pages(env: Environment, portal: Portal) -> list[PageSpec]:
     if not portal.questions:
-        return []
+        return [empty_page(env, SECTION_PATH, SECTION_TITLE, "Chưa có câu hỏi nào được trả lời.")]
     return [qa_index_page(env, portal), *(question_page(env, portal, q) for q in portal.questions)]
 
 

@@ -28,6 +28,7 @@ from ..portal import Portal
 from ..tthc_catalogue import Catalogue, ChangeEntry, FieldGroup, by_name
 from ..vietnamese.dates import VIETNAM_TZ, format_short
 from ..vietnamese.text import slugify
+from .empty import empty_page
 from .legal_links import link_legal_references
 from .pages import PageSpec, SiteSection, render_page
 
@@ -158,7 +159,8 @@ def changes_page(env: Environment, portal: Portal, entries: list[ChangeEntry]) -
 
 def tthc_pages(env: Environment, portal: Portal) -> list[PageSpec]:
     if not portal.procedures:
-        return []
+        return [empty_page(env, SECTION_PATH, SECTION_TITLE,
+                           "Chưa có thủ tục hành chính nào được công bố.")]
     catalogue = portal.catalogue
     return [
         catalogue_page(env, portal, catalogue),
