@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -96,7 +97,6 @@ def test_the_checker_refuses_what_the_validator_refuses() -> None:
 
 def test_feed_image_is_a_small_png_of_the_logo() -> None:
     from io import BytesIO
-    from pathlib import Path
 
     from PIL import Image
 
@@ -166,3 +166,24 @@ def test_date_only_items_are_accepted() -> None:
     dated = item(2, published=datetime.combine(date(2024, 3, 1), datetime.min.time(),
                                                tzinfo=VIETNAM_TZ))
     check_rss(render_feed(spec(items=[dated]), SITE), f"{SITE}rss.xml")
+
+
+def test_every_feed_of_the_demo_site_passes_and_its_image_is_published(built_site: Path) -> None:
+    """All twelve feeds (news, Atom, one per category, Q&A, procedures) pass the rules, and the
+    PNG their channel image names is in the site."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    from .test_news_site import SITE_URL
+
+    feeds = [f for f in built_site.rglob("*.xml") if not f.name.startswith("sitemap")]
+    assert len(feeds) >= 12
+    for feed in feeds:
+        data = feed.read_bytes()
+        url = SITE_URL + feed.relative_to(built_site).as_posix()
+        root = check_atom(data, url) if b"<feed" in data[:300] else check_rss(data, url)
+        image = root.findtext("channel/image/url") or root.findtext(f"{ATOM}logo")
+        assert image == f"{SITE_URL}assets/logo-nguon-tin.png"
+    png = Image.open(BytesIO((built_site / "assets" / "logo-nguon-tin.png").read_bytes()))
+    assert png.format == "PNG" and png.width <= 144
