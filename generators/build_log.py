@@ -9,8 +9,10 @@ do not know passes through with its level translated, never dropped.
 from __future__ import annotations
 
 import re
+import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +22,10 @@ LEVELS = {
     "INFO": "THÔNG TIN",
     "DEBUG": "GỠ LỖI",
 }
-_LEVEL = re.compile(r"^(?P<level>ERROR|WARNING|INFO|DEBUG)(?P<space>\s+)-\s+(?P<text>.*)$")
+# "INFO    -  text", or with the clock `mkdocs serve` adds: "INFO    -  [10:00:23] text".
+_LEVEL = re.compile(
+    r"^(?P<level>ERROR|WARNING|INFO|DEBUG)\s+-\s+(?P<clock>\[\d\d:\d\d:\d\d\] )?(?P<text>.*)$"
+)
 _WIDTH = max(len(v) for v in LEVELS.values())
 
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]
@@ -105,7 +110,7 @@ def translate_line(line: str) -> str | None:
     text = translate_message(match["text"])
     if text is None:
         return None
-    return f"{LEVELS[match['level']]:<{_WIDTH}} -  {text}"
+    return f"{LEVELS[match['level']]:<{_WIDTH}} -  {match['clock'] or ''}{text}"
 
 
 def run_translated(command: list[str], cwd: Path, env: dict[str, str]) -> int:
@@ -116,6 +121,10 @@ def run_translated(command: list[str], cwd: Path, env: dict[str, str]) -> int:
         stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace", bufsize=1,
     )
     assert process.stdout is not None
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        # Stopped with SIGTERM (a service manager, `kill`), MkDocs must stop too, not linger.
+        previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         for line in process.stdout:
             translated = translate_line(line)
@@ -126,3 +135,10 @@ def run_translated(command: list[str], cwd: Path, env: dict[str, str]) -> int:
         process.terminate()
         process.wait()
         return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

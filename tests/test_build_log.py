@@ -19,8 +19,8 @@ from generators.build_log import translate_line
      "CẢNH BÁO  -  Trang content/gioi-thieu.md có liên kết «lien-he.md» tới trang không tồn tại; "
      "hãy sửa đường dẫn (tính từ thư mục của trang) hoặc xóa liên kết. Có phải ý bạn là "
      "«lien-he/index.md»?"),
-    ("INFO    -  Serving on http://127.0.0.1:8000/cchc/",
-     "THÔNG TIN -  Xem trước tại http://127.0.0.1:8000/cchc/ (dừng: Ctrl+C)"),
+    ("INFO    -  [10:00:23] Serving on http://127.0.0.1:8000/cchc/",
+     "THÔNG TIN -  [10:00:23] Xem trước tại http://127.0.0.1:8000/cchc/ (dừng: Ctrl+C)"),
     # Our own messages are Vietnamese already: only the level changes.
     ("ERROR   -  Dữ liệu có 1 lỗi, chưa thể tạo trang web.",
      "LỖI       -  Dữ liệu có 1 lỗi, chưa thể tạo trang web."),
