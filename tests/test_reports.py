@@ -26,9 +26,11 @@ from generators.render.environment import make_environment
 from generators.render.report_files import (
     CSV_COLUMNS,
     Signing,
+    abbreviate_parent,
     render_csv,
     render_docx,
     render_xlsx,
+    report_heading,
 )
 from generators.render.reports import report_page
 from generators.reports import (
@@ -249,6 +251,24 @@ def test_word_report_has_the_layout_and_every_task(plan: Plan, site: SiteProfile
     assert "- Số liệu tổng hợp đến ngày 31/12/2024." in texts
 
 
+@pytest.mark.parametrize(("parent", "shown"), [
+    ("Ủy ban nhân dân tỉnh Quảng Trị", "UBND tỉnh Quảng Trị"),
+    ("Uỷ ban nhân dân thị xã Cửa Lò", "UBND thị xã Cửa Lò"),
+    ("Bộ Giao thông vận tải", "Bộ Giao thông vận tải"),
+])
+def test_parent_agency_is_abbreviated_as_decree_30_allows(parent: str, shown: str) -> None:
+    assert abbreviate_parent(parent) == shown
+
+
+def test_report_heading_never_says_thuc_hien_twice(plan: Plan) -> None:
+    data, _ = read_yaml(FIXTURE, FIXTURE.name)
+    data["title"] = "Thực hiện công tác tuyên truyền cải cách hành chính năm 2024"
+    doubled = Plan(SLUG, PlanDocument.model_validate(data))
+    assert report_heading(build_report(doubled, [], H1, NOW)) == (
+        "Kết quả thực hiện Kế hoạch công tác tuyên truyền cải cách hành chính năm 2024 "
+        "(6 tháng đầu năm 2024)")
+
+
 def test_word_report_takes_the_issue_date_and_signer_from_the_editor(
     plan: Plan, site: SiteProfile
 ) -> None:
@@ -270,7 +290,7 @@ def test_word_tables_carry_their_widths_in_the_grid(plan: Plan, site: SiteProfil
     grid = [col.width.cm for col in table.columns]
     assert max(grid) == grid[[c.text for c in table.rows[0].cells].index("Nhiệm vụ")]
     assert round(sum(grid), 1) == 16.5 and len(set(grid)) > 2
-    assert [round(col.width.cm, 1) for col in header.columns] == [6.0, 10.5]
+    assert [round(col.width.cm, 1) for col in header.columns] == [6.5, 10.0]
     assert not table.autofit
 
 

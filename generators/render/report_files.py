@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -40,9 +41,9 @@ from .links import is_external
 
 FONT = "Times New Roman"
 TEXT_WIDTH_CM = 16.5  # A4 less the 3 cm left and 1.5 cm right margins of Nghị định 30/2020
-HEADER_WIDTHS = (6.0, 10.5)  # agency | motto: the motto fits one line at 12.5 pt
+HEADER_WIDTHS = (6.5, 10.0)  # agency | motto: the motto (9.2 cm at 12.5 pt) fits one line
 TASK_WIDTHS = (1.2, 5.0, 2.9, 4.9, 2.5)  # TT, Nhiệm vụ (widest), Chỉ tiêu, Minh chứng, Kết quả
-TASK_WIDTHS_WITH_POINTS = (1.1, 4.4, 1.3, 2.6, 4.3, 2.8)
+TASK_WIDTHS_WITH_POINTS = (1.1, 4.3, 1.5, 2.6, 4.2, 2.8)
 FOOT_WIDTHS = (8.0, 8.5)  # Nơi nhận | signature block
 SIGNING_ROOM_LINES = 4  # blank lines between the title and the name: signature and seal
 
@@ -66,6 +67,12 @@ class Signing:
         return [*authority, title.upper()], self.name or plan_signature.name
 
 
+def abbreviate_parent(name: str) -> str:
+    """The parent agency as Nghị định 30/2020 (Phụ lục I) allows it on the header, with
+    "Ủy ban nhân dân" shortened to "UBND", so "UBND TỈNH QUẢNG TRỊ" keeps to one line."""
+    return re.sub(r"\b[UỦ][yỷ]\s+ban\s+nhân\s+dân\b", "UBND", name, flags=re.IGNORECASE)
+
+
 def date_line(place: str | None, issued: dt.date | None, year: int) -> str:
     """"Quảng Trị, ngày 05 tháng 02 năm 2026"; without a date, the blanks to fill at signing."""
     where = place or "…………"
@@ -85,10 +92,11 @@ def absolute(link: str | None, site: SiteProfile) -> str:
 
 
 def report_heading(report: PlanReport) -> str:
-    """"Kết quả thực hiện Kế hoạch thực hiện công tác … năm 2024 (6 tháng đầu năm 2024)"."""
+    """"Kết quả thực hiện Kế hoạch tuyên truyền … năm 2024 (6 tháng đầu năm 2024)"; a title that
+    itself starts with "Thực hiện" loses it («… thực hiện Kế hoạch thực hiện …» reads twice)."""
     doc = report.plan.doc
-    return (f"Kết quả thực hiện {doc.kind} {doc.title[:1].lower()}{doc.title[1:]} "
-            f"({report.period.label})")
+    title = re.sub(r"^thực hiện\s+", "", doc.title[:1].lower() + doc.title[1:])
+    return f"Kết quả thực hiện {doc.kind} {title} ({report.period.label})"
 
 
 def requirements_text(result: TaskResult) -> str:
@@ -267,7 +275,7 @@ def _header(document: Document, report: PlanReport, site: SiteProfile, place: st
     left.paragraphs[0].paragraph_format.space_after = Pt(0)
     center = WD_ALIGN_PARAGRAPH.CENTER
     if parent:
-        _cell_text(left, parent.upper(), size=12.5, align=center)
+        _cell_text(left, abbreviate_parent(parent).upper(), size=12.5, align=center)
         agency = left.add_paragraph()
     else:
         agency = left.paragraphs[0]
