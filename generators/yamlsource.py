@@ -150,6 +150,17 @@ _YAML_PROBLEMS = {
     "did not find expected hexdecimal number": (
         "có ký tự «\\» trong dấu nháy kép (như «C:\\x»); viết «\\\\» hoặc dùng dấu nháy đơn «'…'»"
     ),
+    "block sequence entries are not allowed": (
+        "dấu «- » của danh sách phải bắt đầu một dòng riêng, thụt lề dưới tên trường; nếu đó "
+        "là văn bản, hãy đặt cả văn bản trong dấu nháy kép"
+    ),
+    "did not find expected <document start>": (
+        "có nội dung thừa sau dòng «...» hoặc «---» kết thúc dữ liệu; hãy xóa dòng đó hoặc phần "
+        "thừa"
+    ),
+    "found an indentation indicator equal to 0": (
+        "sau «|» hoặc «>» không viết số 0; chỉ viết «|» rồi xuống dòng"
+    ),
     "found unexpected ':'": (
         "có dấu hai chấm «:» không đúng chỗ; " + _QUOTE_ADVICE
     ),
