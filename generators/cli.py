@@ -82,7 +82,8 @@ def _new(args: argparse.Namespace) -> int:
         print(f"Không tạo được bài: {exc}", file=sys.stderr)
         return 1
     print(f"Đã tạo {path.relative_to(root.resolve()) if path.is_absolute() else path}")
-    print("Bài đang là bản nháp (draft: true): viết xong, xóa dòng đó để đăng.")
+    print("Bài đang là bản nháp (draft: true): thay câu mẫu ở «summary» và phần nội dung, "
+          "viết xong thì xóa dòng draft để đăng.")
     return 0
 
 

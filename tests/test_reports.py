@@ -321,6 +321,8 @@ def test_xlsx_report_has_every_id_as_a_text_cell(plan: Plan, site: SiteProfile) 
     assert [cell.value for cell in ids] == [t.id for t in plan.tasks]
     assert all(cell.data_type == "s" and cell.number_format == "@" for cell in ids)
     assert sheet.freeze_panes == "A2"
+    counts = [row[CSV_COLUMNS.index("Số minh chứng")] for row in sheet.iter_rows(min_row=2)]
+    assert all(isinstance(cell.value, int) for cell in counts)
 
 
 def test_spreadsheet_cells_never_start_a_formula(plan: Plan, site: SiteProfile) -> None:

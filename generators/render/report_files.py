@@ -159,8 +159,8 @@ XLSX_WIDTHS = (18, 8, 48, 10, 28, 18, 40, 10, 60, 50)  # characters, per CSV_COL
 
 
 def render_xlsx(report: PlanReport, site: SiteProfile) -> bytes:
-    """The same table as an Excel workbook: every cell a text cell (ids stay "1.1"), the
-    header row bold and frozen, long text wrapped."""
+    """The same table as an Excel workbook: text cells stay text (ids stay "1.1", never a
+    number or a date), counts are numbers, the header row is bold and frozen, text wraps."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -170,11 +170,12 @@ def render_xlsx(report: PlanReport, site: SiteProfile) -> bytes:
     sheet.title = "Báo cáo"
     sheet.append(list(CSV_COLUMNS))
     for row in table_rows(report, site):
-        sheet.append([value if isinstance(value, str) else str(value) for value in row])
+        sheet.append(row)
     wrap = Alignment(wrap_text=True, vertical="top")
     for number, row in enumerate(sheet.iter_rows(), start=1):
         for cell in row:
-            cell.number_format = "@"  # text: Excel never reinterprets an id or a count
+            if cell.data_type == "s":
+                cell.number_format = "@"  # text: Excel never reinterprets it on editing
             cell.alignment = wrap
             if number == 1:
                 cell.font = Font(bold=True)
