@@ -39,6 +39,9 @@ def logo_png(logo: bytes, *, svg: bool, width: int) -> bytes:
     else:
         picture = Image.open(io.BytesIO(logo)).convert("RGBA")
         picture.thumbnail((width, width * 400 // 144))
+    if picture.getchannel("A").getbbox() is None:
+        # WeasyPrint draws nothing, without an error, for an SVG it cannot read.
+        raise ValueError("the logo drew nothing")
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

@@ -185,10 +185,28 @@ def _atom_links(document: bytes, items: list[FeedItem]) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def feed_image(logo: Path) -> OutputFile:
-    """The site's logo (a file in content/) as the PNG the feeds' channel image points at
-    (FEED_IMAGE_PATH), FEED_IMAGE_WIDTH pixels wide."""
+class FeedImageError(ValueError):
+    """The site's logo cannot be read or drawn as the feeds' PNG (a Vietnamese message)."""
+
+
+def feed_image(logo: Path, shown: str | None = None) -> OutputFile:
+    """The site's logo (a file in content/, named `shown` in errors) as the PNG the feeds'
+    channel image points at (FEED_IMAGE_PATH), FEED_IMAGE_WIDTH pixels wide."""
     from .feed_image import logo_png
 
-    png = logo_png(logo.read_bytes(), svg=logo.suffix.lower() == ".svg", width=FEED_IMAGE_WIDTH)
-    return OutputFile(FEED_IMAGE_PATH, png, source=f"ảnh nguồn tin từ biểu trưng {logo.name}")
+    name = shown or logo.name
+    try:
+        data = logo.read_bytes()
+    except OSError:
+        raise FeedImageError(
+            f"không thấy biểu trưng {name} (trường logo trong data/site.yml); hãy đặt tệp logo "
+            "vào content/ hoặc sửa đường dẫn"
+        ) from None
+    try:
+        png = logo_png(data, svg=logo.suffix.lower() == ".svg", width=FEED_IMAGE_WIDTH)
+    except (OSError, ValueError, RuntimeError):
+        raise FeedImageError(
+            f"không đọc được biểu trưng {name} như một ảnh SVG, PNG hoặc JPEG; hãy lưu lại logo "
+            "ở một trong các dạng đó"
+        ) from None
+    return OutputFile(FEED_IMAGE_PATH, png, source=f"ảnh nguồn tin từ biểu trưng {name}")

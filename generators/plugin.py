@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 from . import frontmatter
 from .articles import NEWS_DIR
 from .errors import DataErrors
+from .feeds import FeedImageError
 from .html_policy import clean_page_html
 from .loaders import file_exists, load_portal
 from .outputs import OutputConflict, OutputFile, check_outputs, write_outputs
@@ -200,6 +201,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             )
         except (PrintError, FontMissing) as exc:
             raise PluginError(f"Lỗi in ấn phẩm: {exc}") from None
+        except FeedImageError as exc:
+            raise PluginError(f"Lỗi tạo ảnh nguồn tin: {exc}") from None
         try:
             pages = generate_pages(
                 env, self.portal, content_pages, news=news, feeds=feeds,

@@ -187,3 +187,20 @@ def test_every_feed_of_the_demo_site_passes_and_its_image_is_published(built_sit
         assert image == f"{SITE_URL}assets/logo-nguon-tin.png"
     png = Image.open(BytesIO((built_site / "assets" / "logo-nguon-tin.png").read_bytes()))
     assert png.format == "PNG" and png.width <= 144
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "không thấy biểu trưng content/assets/logo.svg"),
+    (b"<svg", "không đọc được biểu trưng content/assets/logo.svg"),
+    (b"not an image at all", "không đọc được biểu trưng content/assets/logo.svg"),
+])
+def test_a_missing_or_broken_logo_is_a_vietnamese_error(
+    tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    from generators.feeds import FeedImageError, feed_image
+
+    logo = tmp_path / "logo.svg"
+    if content is not None:
+        logo.write_bytes(content)
+    with pytest.raises(FeedImageError, match=message):
+        feed_image(logo, "content/assets/logo.svg")

@@ -92,7 +92,7 @@ def site_outputs(
         for f in feeds
     ]
     if feeds and content_dir is not None:
-        outputs.append(feed_image(content_dir / portal.site.logo))
+        outputs.append(feed_image(content_dir / portal.site.logo, f"content/{portal.site.logo}"))
     outputs += hotline_outputs(portal)
     if news is not None:
         outputs += build_index(site_records(portal, news))
