@@ -77,6 +77,8 @@ RULES: list[_Rule] = [
     (re.compile(r"^Browser connected: (?P<url>.*)$"),
      lambda m: f"Trình duyệt đã kết nối: {m['url']}"),
     (re.compile(r"^Shutting down\.\.\.$"), lambda m: "Đang dừng…"),
+    (re.compile(r'^"GET (?P<path>\S+) HTTP/[\d.]+" code 404$'),
+     lambda m: f"Trình duyệt hỏi {m['path']}: không có trang này (404)"),
     (re.compile(r"^An error happened during the rebuild\..*$"),
      lambda m: "Có lỗi khi tạo lại trang (xem ở trên): sửa rồi lưu tệp, trang sẽ tự tạo lại."),
 ]

@@ -21,6 +21,8 @@ from generators.build_log import translate_line
      "«lien-he/index.md»?"),
     ("INFO    -  [10:00:23] Serving on http://127.0.0.1:8000/cchc/",
      "THÔNG TIN -  [10:00:23] Xem trước tại http://127.0.0.1:8000/cchc/ (dừng: Ctrl+C)"),
+    ('WARNING -  [10:00:57] "GET /cchc/ HTTP/1.1" code 404',
+     "CẢNH BÁO  -  [10:00:57] Trình duyệt hỏi /cchc/: không có trang này (404)"),
     # Our own messages are Vietnamese already: only the level changes.
     ("ERROR   -  Dữ liệu có 1 lỗi, chưa thể tạo trang web.",
      "LỖI       -  Dữ liệu có 1 lỗi, chưa thể tạo trang web."),
