@@ -12,7 +12,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: build serve test lint check validate gate-tools browser print-deps schemas golden bench clean
+.PHONY: build serve test lint check validate gate-tools browser print-deps office schemas golden bench clean
 
 $(INSTALLED): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,7 +30,7 @@ build: $(INSTALLED) print-deps
 
 ## serve: preview on http://127.0.0.1:8000 with live reload of content/, data/ and templates/
 serve: $(INSTALLED) print-deps
-	$(BIN)/mkdocs serve
+	$(BIN)/cchc serve
 
 ## validate: check data/ and content/ only and list every problem (what `cchc check` does)
 validate: $(INSTALLED)
@@ -60,6 +60,14 @@ browser:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
 
+## office: LibreOffice Writer (headless) and Poppler, to open the .docx report as agencies do
+office:
+	@{ command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; } || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libreoffice-writer-nogui \
+	    poppler-utils >/dev/null; }
+
 ## print-deps: what the print PDFs need from Debian: Pango (WeasyPrint) and the Noto fonts
 print-deps:
 	@{ [ -f /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf ] && \
@@ -73,7 +81,7 @@ lint: $(TEST_INSTALLED)
 	$(BIN)/ruff check .
 
 ## test: lint, the quality gates (make check), then every other test (unit, golden, site, browser)
-test: $(TEST_INSTALLED) browser print-deps lint check
+test: $(TEST_INSTALLED) browser print-deps office lint check
 	$(BIN)/python -m pytest -m "not gate"
 
 ## schemas: regenerate the JSON Schemas in schemas/ after changing a model

@@ -3,10 +3,11 @@
     cchc check     validate data/ and report every problem, in Vietnamese
     cchc new TITLE create a news article with its front matter filled in
     cchc build     build the site safely (a failed build leaves site/ untouched)
+    cchc serve     preview with live reload (MkDocs' messages in Vietnamese)
     cchc schema    regenerate the JSON Schemas in schemas/
     cchc tthc import FILE    procedures from a CSV or XLSX export into data/thu-tuc/
-    cchc report PLAN --period 2024-H1
-                   write a plan's evidence report as .docx and .csv
+    cchc report PLAN --period 2024-H1 [--date 2025-07-05 --signer "Họ tên"]
+                   write a plan's evidence report as .docx, .xlsx and .csv
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .core.cli_text import VietnameseParser
 from .core.errors import DataErrors
 from .core.guard import last_resort
 from .core.pipeline import load_portal
@@ -52,13 +54,22 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    import os
+
+    from .core.build_log import run_translated
+
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.dev_addr]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return run_translated(command, Path(args.root).resolve(), env)
 
 
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cchc", description="Công cụ của ban biên tập CCHC.")
-    parser.add_argument("--root", default=".", help="thư mục dự án (mặc định: thư mục hiện tại)")
+    parser = VietnameseParser(prog="cchc", description="Công cụ của ban biên tập CCHC.")
+    parser.add_argument("--root", default=".", metavar="THƯ_MỤC",
+                        help="thư mục dự án (mặc định: thư mục hiện tại)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
 
     check = commands.add_parser("check", help="kiểm tra dữ liệu trong data/")
@@ -68,9 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=_schema)
 
     build = commands.add_parser("build", help="tạo trang web vào site/ (an toàn khi lỗi)")
-    build.add_argument("--site-dir", default="site")
+    build.add_argument("--site-dir", default="site", metavar="THƯ_MỤC",
+                       help="thư mục ghi trang web (mặc định: site)")
     build.add_argument("--no-strict", action="store_true", help="không dừng khi có cảnh báo")
     build.set_defaults(run=_build)
+
+    serve = commands.add_parser("serve", help="xem trước trang web, tự tạo lại khi sửa tệp")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ",
+                       help="địa chỉ xem trước (mặc định: 127.0.0.1:8000)")
+    serve.set_defaults(run=_serve)
 
     for section in SECTIONS:
         section.commands(commands, load_portal)

@@ -30,6 +30,7 @@ PAGE_TYPES: dict[str, str] = {
     "tìm kiếm": "tim-kiem/?q=giay+phep+lai+xe",
     "sơ đồ trang": "so-do-trang/",
     "giới thiệu": "gioi-thieu/",
+    "trang nội dung (hướng dẫn biên tập)": "huong-dan-bien-tap/",
     "nguồn tin": "nguon-tin/",
     "trang không tồn tại": "404.html",
 }

@@ -5,6 +5,7 @@ One fixture file per case in tests/fixtures/bad/; its header says what the error
     # expect-line: 52                       the line the error points to
     # expect: tổng các tiêu chí con         text the message must contain
     # expect-field: tasks › tasks › mục 2 › points
+    # expect-column: 7                      for syntax errors, the column too (optional)
 """
 
 from __future__ import annotations
@@ -85,6 +86,8 @@ def test_bad_fixture_gives_a_located_vietnamese_error(tmp_path: Path, fixture: P
     assert error.line == int(expected["expect-line"]), report.report()
     if "expect-field" in expected:
         assert error.field == expected["expect-field"]
+    if "expect-column" in expected:
+        assert error.column == int(expected["expect-column"]), report.report()
     text = error.format()
     assert text.startswith(f"{rel}, dòng {expected['expect-line']}")
 

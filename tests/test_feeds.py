@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -16,7 +17,7 @@ from generators.core.feeds import (
 )
 from generators.vietnamese.dates import VIETNAM_TZ
 
-from .feedcheck import CONTENT, check_atom, check_rss
+from .feedcheck import ATOM, CONTENT, check_atom, check_rss
 
 SITE = "https://cchc.example.gov.vn/"
 
@@ -57,7 +58,64 @@ def test_rss_passes_the_validator_rules() -> None:
 
 
 def test_atom_passes_the_validator_rules() -> None:
-    check_atom(render_feed(spec("atom"), SITE), f"{SITE}atom.xml")
+    check_atom(render_feed(spec("atom"), SITE, "Sở Giao thông vận tải"), f"{SITE}atom.xml")
+
+
+def test_atom_without_a_publisher_misses_the_author_atom_requires() -> None:
+    with pytest.raises(AssertionError, match="no author"):
+        check_atom(render_feed(spec("atom"), SITE), f"{SITE}atom.xml")
+
+
+def test_channel_image_is_a_png_even_when_the_logo_is_an_svg() -> None:
+    root = check_rss(render_feed(spec(), SITE), f"{SITE}rss.xml")
+    assert root.findtext("channel/image/url") == f"{SITE}assets/logo-nguon-tin.png"
+    atom = check_atom(render_feed(spec("atom"), SITE, "Sở"), f"{SITE}atom.xml")
+    assert atom.findtext(f"{ATOM}logo") == f"{SITE}assets/logo-nguon-tin.png"
+
+
+def test_atom_lead_image_is_an_enclosure_not_a_second_alternate() -> None:
+    with_image = item(3, enclosure=Enclosure(f"{SITE}anh.jpg", 48213, "image/jpeg"))
+    root = check_atom(render_feed(spec("atom", [with_image]), SITE, "Sở"), f"{SITE}atom.xml")
+    links = [dict(link.attrib) for link in root.iter(f"{ATOM}link")][2:]  # after self, page
+    assert links == [
+        {"rel": "alternate", "type": "text/html", "href": with_image.url},
+        {"rel": "enclosure", "type": "image/jpeg", "length": "48213", "href": f"{SITE}anh.jpg"},
+    ]
+
+
+def test_the_checker_refuses_what_the_validator_refuses() -> None:
+    """Each rule can fail: an SVG channel image, a link without rel, an enclosure without
+    length, a date that is not RFC 3339."""
+    rss = render_feed(spec(), SITE).replace(b"logo-nguon-tin.png", b"logo.svg")
+    with pytest.raises(AssertionError, match="GIF/JPEG/PNG"):
+        check_rss(rss, f"{SITE}rss.xml")
+    lead = Enclosure(f"{SITE}a.jpg", 9, "image/jpeg")
+    atom = render_feed(spec("atom", [item(1, enclosure=lead)]), SITE, "Sở")
+    for broken, message in (
+        (atom.replace(b'rel="enclosure" ', b""), "without rel"),
+        (atom.replace(b'rel="enclosure" type="image/jpeg"', b'rel="alternate" type="text/html"'),
+         "duplicate alternates"),
+        (atom.replace(b' length="9"', b""), "without a length"),
+        (atom.replace(b"2024-01-02T08:00:00+07:00", b"2024-01-02 08:00", 1), "RFC 3339"),
+    ):
+        with pytest.raises(AssertionError, match=message):
+            check_atom(broken, f"{SITE}atom.xml")
+
+
+def test_feed_image_is_a_small_png_of_the_logo() -> None:
+    from io import BytesIO
+
+    from PIL import Image
+
+    from generators.core.feeds import FEED_IMAGE_PATH, feed_image
+
+    output = feed_image(Path(__file__).parent.parent / "content" / "assets" / "logo.svg")
+    assert output.path == FEED_IMAGE_PATH
+    picture = Image.open(BytesIO(output.content))
+    assert picture.format == "PNG" and picture.width == 144
+    # The emblem is drawn, not a blank square: its red disc is at the centre.
+    red, green, _blue, alpha = picture.convert("RGBA").getpixel((72, 100))
+    assert alpha == 255 and red > 150 and green < 80
 
 
 def test_content_is_sanitised_and_absolute() -> None:
@@ -115,3 +173,41 @@ def test_date_only_items_are_accepted() -> None:
     dated = item(2, published=datetime.combine(date(2024, 3, 1), datetime.min.time(),
                                                tzinfo=VIETNAM_TZ))
     check_rss(render_feed(spec(items=[dated]), SITE), f"{SITE}rss.xml")
+
+
+def test_every_feed_of_the_demo_site_passes_and_its_image_is_published(built_site: Path) -> None:
+    """All twelve feeds (news, Atom, one per category, Q&A, procedures) pass the rules, and the
+    PNG their channel image names is in the site."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    from .test_news_site import SITE_URL
+
+    feeds = [f for f in built_site.rglob("*.xml") if not f.name.startswith("sitemap")]
+    assert len(feeds) >= 12
+    for feed in feeds:
+        data = feed.read_bytes()
+        url = SITE_URL + feed.relative_to(built_site).as_posix()
+        root = check_atom(data, url) if b"<feed" in data[:300] else check_rss(data, url)
+        image = root.findtext("channel/image/url") or root.findtext(f"{ATOM}logo")
+        assert image == f"{SITE_URL}assets/logo-nguon-tin.png"
+    png = Image.open(BytesIO((built_site / "assets" / "logo-nguon-tin.png").read_bytes()))
+    assert png.format == "PNG" and png.width <= 144
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "không thấy biểu trưng content/assets/logo.svg"),
+    (b"<svg", "không đọc được biểu trưng content/assets/logo.svg"),
+    (b"not an image at all", "không đọc được biểu trưng content/assets/logo.svg"),
+])
+def test_a_missing_or_broken_logo_is_a_vietnamese_error(
+    tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    from generators.core.feeds import FeedImageError, feed_image
+
+    logo = tmp_path / "logo.svg"
+    if content is not None:
+        logo.write_bytes(content)
+    with pytest.raises(FeedImageError, match=message):
+        feed_image(logo, "content/assets/logo.svg")

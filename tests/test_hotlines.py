@@ -78,4 +78,4 @@ def test_demo_directory_has_the_agency_province_national_and_emergency_numbers()
     numbers = {p.parsed.national for u in portal[HOTLINES].units for p in u.phones}
     assert {"02333852402", "1022", "18001096", "113", "114", "115"} <= numbers
     categories = [c for c, _, _ in portal[HOTLINES].by_category()]
-    assert categories == ["agency", "province", "national", "emergency"]
+    assert categories == ["co-quan", "tinh", "toan-quoc", "khan-cap"]

@@ -72,6 +72,8 @@ def test_bad_article_gives_a_located_vietnamese_error(tmp_path: Path, fixture: P
     assert error.line == int(expected["expect-line"]), caught.value.report()
     if "expect-field" in expected:
         assert error.field == expected["expect-field"]
+    if "expect-column" in expected:
+        assert error.column == int(expected["expect-column"]), caught.value.report()
 
 
 def read_expectations_md(text: str) -> dict[str, str]:

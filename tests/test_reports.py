@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, datetime, timedelta, timezone
+import re
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,15 @@ from generators.sections.reports.evidence import (
     evidence_for_task,
     plan_reports,
 )
-from generators.sections.reports.files import CSV_COLUMNS, render_csv, render_docx
+from generators.sections.reports.files import (
+    CSV_COLUMNS,
+    Signing,
+    abbreviate_parent,
+    render_csv,
+    render_docx,
+    render_xlsx,
+    report_heading,
+)
 from generators.sections.reports.pages import report_page
 from generators.vietnamese.dates import VIETNAM_TZ
 
@@ -224,29 +233,113 @@ def test_word_report_has_the_layout_and_every_task(plan: Plan, site: SiteProfile
     assert "UBND TỈNH QUẢNG TRỊ" in left and "SỞ GIAO THÔNG VẬN TẢI" in left
     assert "Số: …/BC-SGTVT" in left
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right and "Độc lập - Tự do - Hạnh phúc" in right
-    assert "Quảng Trị, ngày 31 tháng 12 năm 2024" in right
+    # No date given: the date line is left to be written at signing, never the build's day.
+    assert "Quảng Trị, ngày …… tháng …… năm 2024" in right
+    assert "31 tháng 12" not in right
     assert [c.text for c in table.rows[0].cells][:2] == ["TT", "Nhiệm vụ"]
     ids = [row.cells[0].text for row in table.rows[1:]]
     assert [t.id for t in plan.tasks] == [i for i in ids if i[0].isdigit() and "." in i
                                           and " " not in i]
     assert "Nơi nhận:" in footer.rows[0].cells[0].text
     assert "UBND tỉnh (b/c);" in footer.rows[0].cells[0].text
-    signature = footer.rows[0].cells[1].text
-    assert "KT. GIÁM ĐỐC" in signature and "PHÓ GIÁM ĐỐC" in signature
-    assert plan.doc.signature.name not in signature  # left for the signer
+    signature = [p.text for p in footer.rows[0].cells[1].paragraphs]
+    assert signature[:2] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    # Room to sign and seal, then the signer's name (by default the plan's signer).
+    assert signature[2:-1] == ["", "", "", ""] and signature[-1] == plan.doc.signature.name
+    body = "\n".join(texts)
+    assert not re.search(r"\d{1,2}:\d{2}", body), "no clock time in the body"
+    assert "- Số liệu tổng hợp đến ngày 31/12/2024." in texts
+
+
+@pytest.mark.parametrize(("parent", "shown"), [
+    ("Ủy ban nhân dân tỉnh Quảng Trị", "UBND tỉnh Quảng Trị"),
+    ("Uỷ ban nhân dân thị xã Cửa Lò", "UBND thị xã Cửa Lò"),
+    ("Bộ Giao thông vận tải", "Bộ Giao thông vận tải"),
+])
+def test_parent_agency_is_abbreviated_as_decree_30_allows(parent: str, shown: str) -> None:
+    assert abbreviate_parent(parent) == shown
+
+
+def test_report_heading_never_says_thuc_hien_twice(plan: Plan) -> None:
+    data, _ = read_yaml(FIXTURE, FIXTURE.name)
+    data["title"] = "Thực hiện công tác tuyên truyền cải cách hành chính năm 2024"
+    doubled = Plan(SLUG, PlanDocument.model_validate(data))
+    assert report_heading(build_report(doubled, [], H1, NOW)) == (
+        "Kết quả thực hiện Kế hoạch công tác tuyên truyền cải cách hành chính năm 2024 "
+        "(6 tháng đầu năm 2024)")
+
+
+def test_word_report_takes_the_issue_date_and_signer_from_the_editor(
+    plan: Plan, site: SiteProfile
+) -> None:
+    report = build_report(plan, [], H1, NOW)
+    signing = Signing(issued=date(2025, 2, 5), name="Nguyễn Thị Thu Hà", title="Giám đốc",
+                      authority=())
+    document = Document(io.BytesIO(render_docx(report, site, signing=signing)))
+    header, _, footer = document.tables
+    # Nghị định 30/2020: days below 10 and months below 3 take a leading zero.
+    assert "Quảng Trị, ngày 05 tháng 02 năm 2025" in header.rows[0].cells[1].text
+    signature = [p.text for p in footer.rows[0].cells[1].paragraphs]
+    assert signature[0] == "GIÁM ĐỐC" and signature[-1] == "Nguyễn Thị Thu Hà"
+
+
+def test_word_tables_carry_their_widths_in_the_grid(plan: Plan, site: SiteProfile) -> None:
+    """LibreOffice and WPS lay out from w:tblGrid: the grid, not only the cells, is sized."""
+    document = Document(io.BytesIO(render_docx(build_report(plan, [], H1, NOW), site)))
+    header, table, _ = document.tables
+    grid = [col.width.cm for col in table.columns]
+    assert max(grid) == grid[[c.text for c in table.rows[0].cells].index("Nhiệm vụ")]
+    assert round(sum(grid), 1) == 16.5 and len(set(grid)) > 2
+    assert [round(col.width.cm, 1) for col in header.columns] == [6.5, 10.0]
+    assert not table.autofit
 
 
 def test_csv_report_reads_back_with_every_task(plan: Plan, site: SiteProfile) -> None:
     report = build_report(plan, [], YEAR, NOW)
     content = render_csv(report, site)
     assert content.startswith(b"\xef\xbb\xbf")  # BOM: Excel then reads UTF-8
-    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+    # «;»: the list separator of Excel with Vietnamese regional settings (decimal comma).
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     assert tuple(rows[0]) == CSV_COLUMNS
-    assert [r["TT"] for r in rows] == [t.id for t in plan.tasks]
+    # Ids as Excel text constants: 1.1 never turns into a number or a date.
+    assert [r["TT"] for r in rows] == [f'="{t.id}"' for t in plan.tasks]
+    rows = [{**r, "TT": r["TT"][2:-1]} for r in rows]
     by_id = {r["TT"]: r for r in rows}
     assert by_id["1.2"]["Kết quả"] == "Quá hạn, chưa đạt"
     assert by_id["1.1"]["Đường dẫn"] == f"{site.url}ke-hoach/ke-hoach-mau/"
     assert by_id["2.1"]["Minh chứng"].startswith("01/03/2024 – Công văn số 300/SGTVT-VP")
+
+
+def test_xlsx_report_has_every_id_as_a_text_cell(plan: Plan, site: SiteProfile) -> None:
+    from openpyxl import load_workbook
+
+    report = build_report(plan, [], YEAR, NOW)
+    sheet = load_workbook(io.BytesIO(render_xlsx(report, site))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == CSV_COLUMNS
+    ids = [row[1] for row in sheet.iter_rows(min_row=2)]
+    assert [cell.value for cell in ids] == [t.id for t in plan.tasks]
+    assert all(cell.data_type == "s" and cell.number_format == "@" for cell in ids)
+    assert sheet.freeze_panes == "A2"
+    counts = [row[CSV_COLUMNS.index("Số minh chứng")] for row in sheet.iter_rows(min_row=2)]
+    assert all(isinstance(cell.value, int) for cell in counts)
+
+
+def test_spreadsheet_cells_never_start_a_formula(plan: Plan, site: SiteProfile) -> None:
+    """A task title an editor wrote as «=HYPERLINK(…)» stays text in both tables."""
+    from openpyxl import load_workbook
+
+    data, _ = read_yaml(FIXTURE, FIXTURE.name)
+    data["tasks"]["tasks"][0]["title"] = '=HYPERLINK("https://evil.example","x")'
+    hostile = Plan(SLUG, PlanDocument.model_validate(data))
+    report = build_report(hostile, [], YEAR, NOW)
+    sheet = load_workbook(io.BytesIO(render_xlsx(report, site))).active
+    texts = [str(cell.value) for row in sheet.iter_rows(min_row=2) for cell in row]
+    assert not any(text.startswith(("=", "+", "-", "@")) for text in texts)
+    assert any("'=HYPERLINK" in text for text in texts)
+    content = render_csv(report, site).decode("utf-8-sig")
+    cells = [cell for row in csv.reader(io.StringIO(content), delimiter=";") for cell in row[2:]]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
 
 
 def test_report_command_writes_both_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -256,16 +349,33 @@ def test_report_command_writes_both_files(tmp_path: Path, monkeypatch: pytest.Mo
                  "--period", "2024-H1", "--out", str(tmp_path)])
     assert code == 0
     stem = f"bao-cao-{SEED_000}-2024-h1"
-    assert {p.name for p in tmp_path.iterdir()} == {f"{stem}.docx", f"{stem}.csv"}
+    assert {p.name for p in tmp_path.iterdir()} == {f"{stem}.docx", f"{stem}.xlsx",
+                                                    f"{stem}.csv"}
     assert "Hoàn thành 3/5 nhiệm vụ có chỉ tiêu (60%)" in capsys.readouterr().out
     rows = list(csv.DictReader(io.StringIO(
-        (tmp_path / f"{stem}.csv").read_text(encoding="utf-8-sig"))))
-    assert {r["TT"]: r["Kết quả"] for r in rows}["2.13"] == "Quá hạn, chưa đạt"
+        (tmp_path / f"{stem}.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert {r["TT"]: r["Kết quả"] for r in rows}['="2.13"'] == "Quá hạn, chưa đạt"
+
+
+def test_report_command_takes_issue_date_and_signer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
+    code = main(["--root", str(ROOT), "report", SEED_000, "--period", "2024-H1",
+                 "--out", str(tmp_path), "--date", "05/07/2024", "--signer", "Trần Văn Bình",
+                 "--signer-title", "Phó Giám đốc"])
+    assert code == 0
+    document = Document(tmp_path / f"bao-cao-{SEED_000}-2024-h1.docx")
+    header, _, footer = document.tables
+    assert "ngày 05 tháng 7 năm 2024" in header.rows[0].cells[1].text
+    signature = [p.text for p in footer.rows[0].cells[1].paragraphs]
+    assert "PHÓ GIÁM ĐỐC" in signature and signature[-1] == "Trần Văn Bình"
 
 
 @pytest.mark.parametrize(("args", "message"), [
     (["khong-co-ke-hoach", "--period", "2024"], "không có kế hoạch «khong-co-ke-hoach»"),
     ([SEED_000, "--period", "2024-H3"], "kỳ báo cáo «2024-H3» không đúng"),
+    ([SEED_000, "--period", "2024", "--date", "5/7"], "ngày ban hành «5/7» không đúng"),
 ])
 def test_report_command_explains_bad_arguments(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str

@@ -35,9 +35,12 @@ class DataError:
     line: int | None = None
     field: str = ""
     given: str | None = None
+    column: int | None = None  # 1-based, for syntax errors where the line is not enough
 
     def format(self) -> str:
         where = self.file if self.line is None else f"{self.file}, dòng {self.line}"
+        if self.line is not None and self.column is not None:
+            where += f", cột {self.column}"
         head = f"{where}, trường «{self.field}»" if self.field else where
         given = f" (giá trị đang có: «{self.given}»)" if self.given not in (None, "") else ""
         return f"{head}: {self.message}{given}"

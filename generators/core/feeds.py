@@ -5,6 +5,12 @@ fails on are built in: a self link, permalink GUIDs, RFC 822 dates in +07:00, `d
 before `content:encoded`, HTML content sanitised with nh3 and every link and image in it made
 absolute, one enclosure with its real length and type, and a `lastBuildDate` equal to the newest
 item's date so two builds of the same content give byte-identical feeds.
+
+Two rules need care beyond feedgen: an RSS `<channel><image>` may only be GIF, JPEG or PNG, so
+the feeds point at `FEED_IMAGE_PATH`, a PNG of the site's logo made at build time
+(`feed_image`); and feedgen 1.0 drops every attribute of an Atom entry's `<link>`, which turns
+a lead image into a second alternate link, so Atom entry links are written here
+(`_atom_links`): one `rel="alternate"` page, one `rel="enclosure"` image with type and length.
 """
 
 from __future__ import annotations
@@ -12,18 +18,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Literal
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
 from markupsafe import escape
 
 from ..vietnamese.dates import build_now, to_vietnam_time
 from .html_policy import clean_feed_html
+from .outputs import OutputFile
 
 MAX_ITEMS = 50
 
 _URL_ATTRIBUTES = {"href", "src", "poster"}
+
+# The channel image of every feed: RSS 2.0 allows GIF, JPEG or PNG only, at most 144 px wide.
+FEED_IMAGE_PATH = "assets/logo-nguon-tin.png"
+FEED_IMAGE_WIDTH = 144
+_ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @dataclass(frozen=True)
@@ -90,7 +104,9 @@ def newest_first(items: Sequence[FeedItem]) -> list[FeedItem]:
     return ordered[:MAX_ITEMS]
 
 
-def _generator(spec: FeedSpec, self_url: str, items: list[FeedItem]) -> FeedGenerator:
+def _generator(
+    spec: FeedSpec, site_url: str, self_url: str, items: list[FeedItem]
+) -> FeedGenerator:
     fg = FeedGenerator()
     fg.id(spec.page_url)
     fg.title(spec.title)
@@ -105,16 +121,23 @@ def _generator(spec: FeedSpec, self_url: str, items: list[FeedItem]) -> FeedGene
     fg.lastBuildDate(stamp)
     fg.updated(stamp)
     if spec.logo_url:
-        fg.image(url=spec.logo_url, title=spec.title, link=spec.page_url)
-        fg.logo(spec.logo_url)
+        # The logo itself may be an SVG: the channel image is always its PNG rendition.
+        image = urljoin(site_url, FEED_IMAGE_PATH)
+        fg.image(url=image, title=spec.title, link=spec.page_url)
+        fg.logo(image)
     return fg
 
 
-def render_feed(spec: FeedSpec, site_url: str) -> bytes:
-    """The feed document; `site_url` is the absolute base of the site, ending in "/"."""
+def render_feed(spec: FeedSpec, site_url: str, publisher: str | None = None) -> bytes:
+    """The feed document; `site_url` is the absolute base of the site, ending in "/".
+
+    `publisher` (the agency) is the Atom feed's author, which Atom requires of every entry
+    that names none of its own."""
     self_url = urljoin(site_url, spec.path)
     items = newest_first(spec.items)
-    fg = _generator(spec, self_url, items)
+    fg = _generator(spec, site_url, self_url, items)
+    if publisher and spec.format == "atom":
+        fg.author(name=publisher)
     for item in items:
         entry = fg.add_entry(order="append")
         entry.title(item.title)
@@ -135,13 +158,56 @@ def render_feed(spec: FeedSpec, site_url: str) -> bytes:
             entry.category(term=category)
         if item.author:
             entry.author(name=item.author)
-        if item.enclosure:
+        if item.enclosure and spec.format == "rss":
             enclosure = item.enclosure
-            if spec.format == "rss":
-                entry.enclosure(enclosure.url, str(enclosure.length), enclosure.mime_type)
-            else:
-                entry.link(href=enclosure.url, rel="enclosure", type=enclosure.mime_type,
-                           length=str(enclosure.length))
+            entry.enclosure(enclosure.url, str(enclosure.length), enclosure.mime_type)
     if spec.format == "rss":
         return fg.rss_str(pretty=True)
-    return fg.atom_str(pretty=True)
+    return _atom_links(fg.atom_str(pretty=False), items)
+
+
+def _atom_links(document: bytes, items: list[FeedItem]) -> bytes:
+    """Each Atom entry's links, written after feedgen (which would drop rel, type, length):
+    the page as the one `rel="alternate"`, the lead image as `rel="enclosure"`."""
+    root = etree.fromstring(document)
+    for entry, item in zip(root.iter(f"{_ATOM}entry"), items, strict=True):
+        written = entry.findall(f"{_ATOM}link")
+        position = list(entry).index(written[0]) if written else len(entry)
+        for link in written:
+            entry.remove(link)
+        links = [{"rel": "alternate", "type": "text/html", "href": item.url}]
+        if item.enclosure:
+            links.append({"rel": "enclosure", "type": item.enclosure.mime_type,
+                          "length": str(item.enclosure.length), "href": item.enclosure.url})
+        for offset, attributes in enumerate(links):
+            link = etree.Element(f"{_ATOM}link", attrib=attributes)
+            entry.insert(position + offset, link)
+    etree.indent(root, space="  ")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+class FeedImageError(ValueError):
+    """The site's logo cannot be read or drawn as the feeds' PNG (a Vietnamese message)."""
+
+
+def feed_image(logo: Path, shown: str | None = None) -> OutputFile:
+    """The site's logo (a file in content/, named `shown` in errors) as the PNG the feeds'
+    channel image points at (FEED_IMAGE_PATH), FEED_IMAGE_WIDTH pixels wide."""
+    from .feed_image import logo_png
+
+    name = shown or logo.name
+    try:
+        data = logo.read_bytes()
+    except OSError:
+        raise FeedImageError(
+            f"không thấy biểu trưng {name} (trường logo trong data/site.yml); hãy đặt tệp logo "
+            "vào content/ hoặc sửa đường dẫn"
+        ) from None
+    try:
+        png = logo_png(data, svg=logo.suffix.lower() == ".svg", width=FEED_IMAGE_WIDTH)
+    except (OSError, ValueError, RuntimeError):
+        raise FeedImageError(
+            f"không đọc được biểu trưng {name} như một ảnh SVG, PNG hoặc JPEG; hãy lưu lại logo "
+            "ở một trong các dạng đó"
+        ) from None
+    return OutputFile(FEED_IMAGE_PATH, png, source=f"ảnh nguồn tin từ biểu trưng {name}")

@@ -19,14 +19,14 @@ from ..sections.registry import SECTIONS
 from ..vietnamese.dates import build_now
 from .data_layout import unknown_entries
 from .errors import DataErrors, ErrorCollector
-from .feeds import FeedSpec, render_feed
+from .feeds import FeedImageError, FeedSpec, feed_image, render_feed
 from .links import is_external
 from .loading import SITE_FILE, load_site, relative
 from .outputs import OutputFile
 from .pages import PageSpec, SiteSection, UnsafePath, check_path
 from .portal import Portal
 from .published_files import check_published_files
-from .section import BuildContext, BuildPaths, LoadContext, Section
+from .section import BuildContext, BuildPaths, LoadContext, Section, SectionFailed
 from .yamlsource import YamlProblem, decode_text
 
 
@@ -197,9 +197,16 @@ def build_site(
         given[section.name].records = list(section.search_records(build))
         build.records += given[section.name].records
     outputs = [
-        OutputFile(f.path, render_feed(f, portal.site.url), source=f"nguồn tin «{f.title}»")
+        OutputFile(f.path, render_feed(f, portal.site.url, portal.site.name),
+                   source=f"nguồn tin «{f.title}»")
         for f in build.feeds
     ]
+    if build.feeds and paths is not None:
+        try:
+            outputs.append(feed_image(paths.content / portal.site.logo,
+                                      f"content/{portal.site.logo}"))
+        except FeedImageError as exc:
+            raise SectionFailed(f"Lỗi tạo ảnh nguồn tin: {exc}") from None
     for section in sections:
         outputs += section.outputs(build)
     build.downloads = {o.path: len(o.content) for o in outputs}

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
 
+from .build_log import translate_line
 from .guard import unforeseen_message, write_log
 
 LOCK_FILE = Path(".cache") / "cchc-build.lock"
@@ -102,9 +103,11 @@ def _die_with_parent() -> None:
 
 
 def _run_mkdocs(command: list[str], root: Path, env: dict[str, str]) -> int:
-    """Run MkDocs, forwarding its messages; a traceback it prints goes to a log file."""
+    """Run MkDocs, its messages translated into Vietnamese (build_log.py) onto stderr; a
+    traceback it prints goes to a log file."""
     process = subprocess.Popen(
-        command, cwd=root, env=env, stderr=subprocess.PIPE, text=True, errors="replace",
+        command, cwd=root, env={**env, "PYTHONUNBUFFERED": "1"}, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace",
         preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
     )
 
@@ -115,12 +118,12 @@ def _run_mkdocs(command: list[str], root: Path, env: dict[str, str]) -> int:
     previous = signal.signal(signal.SIGTERM, stop)
     traceback: list[str] = []
     try:
-        assert process.stderr is not None
-        for line in process.stderr:
+        assert process.stdout is not None
+        for line in process.stdout:
             if traceback or line.startswith(_TRACEBACK):
                 traceback.append(line)
-            else:
-                sys.stderr.write(line)
+            elif (translated := translate_line(line)) is not None:
+                sys.stderr.write(translated + "\n")
         code = process.wait()
     except BaseException:
         process.terminate()
@@ -152,8 +155,11 @@ def safe_build(root: Path, site_dir: Path, *, strict: bool = True) -> None:
             code = _run_mkdocs(command, root, env)
             if code != 0:
                 raise BuildFailed(
-                    f"Tạo trang web thất bại (mã lỗi {code}); xem thông báo ở trên. "
-                    f"Thư mục {target.name}/ cũ được giữ nguyên."
+                    f"Tạo trang web thất bại (mã lỗi {code}). Thư mục {target.name}/ cũ được "
+                    "giữ nguyên. Hãy sửa từng lỗi ở trên (tệp, dòng, trường) rồi chạy lại cchc "
+                    "build; ý nghĩa từng loại lỗi: mục «Khi có thông báo lỗi» trong Hướng dẫn cho "
+                    "Ban biên tập (trang huong-dan-bien-tap/ của trang web, tệp "
+                    "content/huong-dan-bien-tap.md)."
                 )
             _swap(staging, target)
         finally:

@@ -12,6 +12,12 @@ libyaml's composer recurses in C and takes the interpreter down (a segfault, no 
 some tens of thousands of nested brackets, which fit in a 200 KB file; a file that could nest
 that deep is composed by Python's Composer instead, which counts the levels.
 
+Syntax errors are PyYAML's scanner and parser problems given in Vietnamese with the line, the
+column and what to do (`_YAML_PROBLEMS`). Tabs follow one rule in data files and front matter
+alike (`tab_problems`): a tab is refused wherever YAML would read it as indentation or as the
+space between parts of a line (after «:» or «-», before a comment, at the end of a value); only
+text in quotes or in a «|»/«>» block may hold one.
+
 Decoding (`decode_text`) refuses files that are too large, UTF-16 or otherwise not UTF-8, hold
 text pasted from a TCVN3 or VNI document (vietnamese/legacy.py), or hold invisible and
 bidirectional control characters (invisible.py); articles go through it too.
@@ -19,6 +25,7 @@ bidirectional control characters (invisible.py); articles go through it too.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,29 +80,91 @@ class _CountingLoader(Composer, _Parser):  # type: ignore[misc, valid-type]
             self._depth -= 1
 
 
+TAB_ADVICE = (
+    "YAML chỉ thụt lề và ngăn cách bằng dấu cách: hãy thay mỗi Tab bằng dấu cách (trong trình "
+    "soạn thảo, bật «chèn dấu cách khi nhấn Tab»)"
+)
+_QUOTE_ADVICE = "nếu đó là văn bản, hãy đặt cả văn bản trong dấu nháy kép «\"…\"»"
+
 _YAML_PROBLEMS = {
     "mapping values are not allowed": (
         "có dấu hai chấm «:» không đúng chỗ; nếu văn bản có dấu hai chấm, hãy đặt cả văn bản "
-        "trong dấu nháy kép hoặc dùng khối «|»"
+        "trong dấu nháy kép hoặc dùng khối «|»; nếu đây là tên trường, hãy thụt lề bằng đúng số "
+        "dấu cách như các trường cùng cấp"
     ),
-    "found character '\\t' that cannot start any token": (
-        "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"
+    "found character '\\t' that cannot start any token": f"có ký tự Tab; {TAB_ADVICE}",
+    "found a tab character that violates indentation": (
+        f"có ký tự Tab trong phần thụt lề; {TAB_ADVICE}"
+    ),
+    "found a tab character where an indentation space is expected": (
+        f"có ký tự Tab trong phần thụt lề; {TAB_ADVICE}"
     ),
     "found character that cannot start any token": (
-        "có ký tự không được đứng đầu giá trị (thường là Tab, «@» hoặc «`»); thụt lề bằng "
-        "dấu cách, và đặt văn bản bắt đầu bằng ký tự đặc biệt trong dấu nháy kép"
+        "có ký tự không được đứng đầu giá trị (thường là «@», «`» hoặc «%»); "
+        f"{_QUOTE_ADVICE}"
     ),
-    "could not find expected ':'": "thiếu dấu hai chấm «:» sau tên trường",
-    "found undefined alias": "dùng bí danh «*» chưa được khai báo",
-    "did not find expected key": "thụt lề không thẳng hàng với các trường cùng cấp",
-    "did not find expected '-' indicator": "thụt lề của danh sách không thẳng hàng",
-    "found unexpected end of stream": "văn bản trong dấu nháy chưa được đóng",
-    "found unknown escape character": "có ký tự «\\» không hợp lệ trong dấu nháy kép",
+    "could not find expected ':'": (
+        "thiếu dấu hai chấm «:» sau tên trường (mỗi dòng viết «tên: giá trị»), hoặc dòng trên "
+        "còn dấu nháy chưa đóng"
+    ),
+    "found undefined alias": f"dấu «*» ở đầu giá trị được hiểu là bí danh YAML; {_QUOTE_ADVICE}",
+    "did not find expected key": (
+        "thụt lề không thẳng hàng với các trường cùng cấp, hoặc có văn bản thừa sau dấu nháy "
+        "đóng; hãy thụt lề bằng đúng số dấu cách như các dòng cùng cấp"
+    ),
+    "did not find expected '-' indicator": (
+        "thụt lề của danh sách không thẳng hàng; các mục cùng danh sách bắt đầu bằng «- » ở "
+        "cùng một cột"
+    ),
+    "expected <block end>": (
+        "thụt lề không thẳng hàng với các trường cùng cấp; hãy thụt lề bằng đúng số dấu cách "
+        "như các dòng cùng cấp"
+    ),
+    "found unexpected end of stream": (
+        "văn bản trong dấu nháy chưa được đóng; hãy thêm dấu nháy đóng ở cuối văn bản"
+    ),
+    "found unknown escape character": (
+        "có ký tự «\\» không hợp lệ trong dấu nháy kép; viết «\\\\» hoặc dùng dấu nháy đơn"
+    ),
     "found invalid Unicode character escape code": (
         "có mã ký tự «\\u…» không hợp lệ trong dấu nháy kép"
     ),
     "but found another document": (
         "mỗi tệp chỉ chứa một tài liệu; hãy xóa dòng «---» hoặc «...» thừa"
+    ),
+    "did not find expected ',' or ']'": (
+        "danh sách trong ngoặc vuông «[…]» chưa đóng hoặc thiếu dấu phẩy giữa các mục; nếu văn "
+        "bản bắt đầu bằng «[», hãy đặt cả văn bản trong dấu nháy kép"
+    ),
+    "did not find expected ',' or '}'": (
+        "ngoặc nhọn «{…}» chưa đóng hoặc thiếu dấu phẩy; nếu văn bản bắt đầu bằng «{», hãy "
+        "đặt cả văn bản trong dấu nháy kép"
+    ),
+    "did not find expected node content": (
+        "thiếu giá trị ở đây (thường do dấu phẩy hoặc dấu «-» thừa); " + _QUOTE_ADVICE
+    ),
+    "did not find expected alphabetic or numeric character": (
+        f"dấu «&» hoặc «*» ở đầu giá trị được hiểu là neo, bí danh YAML; {_QUOTE_ADVICE}"
+    ),
+    "did not find expected comment or line break": (
+        "sau «|» hoặc «>» phải xuống dòng rồi mới viết văn bản; " + _QUOTE_ADVICE
+    ),
+    "did not find expected hexdecimal number": (
+        "có ký tự «\\» trong dấu nháy kép (như «C:\\x»); viết «\\\\» hoặc dùng dấu nháy đơn «'…'»"
+    ),
+    "block sequence entries are not allowed": (
+        "dấu «- » của danh sách phải bắt đầu một dòng riêng, thụt lề dưới tên trường; nếu đó "
+        "là văn bản, hãy đặt cả văn bản trong dấu nháy kép"
+    ),
+    "did not find expected <document start>": (
+        "có nội dung thừa sau dòng «...» hoặc «---» kết thúc dữ liệu; hãy xóa dòng đó hoặc phần "
+        "thừa"
+    ),
+    "found an indentation indicator equal to 0": (
+        "sau «|» hoặc «>» không viết số 0; chỉ viết «|» rồi xuống dòng"
+    ),
+    "found unexpected ':'": (
+        "có dấu hai chấm «:» không đúng chỗ; " + _QUOTE_ADVICE
     ),
 }
 
@@ -125,12 +194,82 @@ class LineMap:
         return None
 
 
-def _translate(problem: str | None) -> str:
-    text = problem or "lỗi cú pháp"
+def _translate(problem: str | None, character: str = "") -> str:
+    """PyYAML's problem in Vietnamese with what to do; `character` is the one at the mark."""
+    text = problem or ""
+    if character == "\t" and "cannot start any token" in text:
+        return f"có ký tự Tab; {TAB_ADVICE}"
     for english, vietnamese in _YAML_PROBLEMS.items():
         if text.startswith(english):
             return vietnamese
-    return f"lỗi cú pháp YAML ({text})"
+    return (
+        "lỗi cú pháp YAML; hãy kiểm tra dấu nháy, dấu hai chấm «: » và thụt lề bằng dấu cách ở "
+        f"dòng này và dòng trên (chi tiết kỹ thuật: {text or 'không rõ'})"
+    )
+
+
+_OPENS_QUOTE = re.compile(r'^\s*(?:-\s+)?(?:[^\s#"\'][^#"\']*:\s+)?"')
+
+
+def _unclosed_quote(text: str, before_line: int) -> int | None:
+    """The last line before `before_line` (0-based) where a value opens a double quote it
+    never closes on that line: where an editor forgot the closing quote, which PyYAML only
+    notices lines later."""
+    found = None
+    for number, line in enumerate(text.split("\n")[:before_line]):
+        if _OPENS_QUOTE.match(line) and line.replace('\\"', "").count('"') % 2 == 1:
+            found = number
+    return found
+
+
+def _syntax_error(rel: str, text: str, exc: yaml.MarkedYAMLError) -> DataError:
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return DataError(rel, _translate(exc.problem))
+    opened = _unclosed_quote(text, mark.line)
+    if opened is not None:
+        return DataError(rel, "văn bản mở dấu nháy kép «\"» ở dòng này nhưng chưa đóng; hãy "
+                         "thêm dấu nháy đóng ở cuối văn bản", line=opened + 1)
+    character = text[mark.index] if 0 <= mark.index < len(text) else ""
+    return DataError(rel, _translate(exc.problem, character), line=mark.line + 1,
+                     column=mark.column + 1)
+
+
+_TEXT_STYLES = {'"', "'", "|", ">"}
+
+
+def tab_problems(text: str, rel: str) -> list[DataError]:
+    """One rule for tabs, in data files and front matter alike: refused as indentation and as
+    the space between parts of a line (after «:» or «-», before a comment, after a value);
+    allowed only inside quoted text and «|»/«>» blocks. One error per line, at its first tab.
+    A file PyYAML cannot even scan is left to its syntax error (which names a tab too)."""
+    if "\t" not in text:
+        return []
+    try:
+        tokens = list(yaml.scan(text, Loader=_Parser))
+    except yaml.YAMLError:
+        return []
+    inside_text = [
+        (token.start_mark.index, token.end_mark.index)
+        for token in tokens
+        if isinstance(token, yaml.ScalarToken) and token.style in _TEXT_STYLES
+    ]
+    errors: list[DataError] = []
+    reported: set[int] = set()
+    line_start = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        column = line.find("\t")
+        while column >= 0 and number not in reported:
+            index = line_start + column
+            if not any(start <= index < end for start, end in inside_text):
+                where = ("ở đầu dòng (thụt lề)" if not line[:column].strip()
+                         else "dùng để ngăn cách các phần của dòng")
+                errors.append(DataError(rel, f"có ký tự Tab {where}; {TAB_ADVICE}",
+                                        line=number, column=column + 1))
+                reported.add(number)
+            column = line.find("\t", column + 1)
+        line_start += len(line) + 1
+    return errors
 
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
@@ -295,14 +434,15 @@ def decode_text(raw: bytes, rel: str, max_bytes: int = MAX_FILE_BYTES) -> str:
 
 def parse_yaml(text: str, rel: str) -> tuple[Any, LineMap]:
     """Plain data and its line map from YAML text; raise YamlProblem on any problem."""
+    tabs = tab_problems(text, rel)
+    if tabs:
+        raise YamlProblem(tabs)
     loader = _loader(text)
     try:
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 1 if mark else None
-            raise YamlProblem([DataError(rel, _translate(exc.problem), line=line)]) from None
+            raise YamlProblem([_syntax_error(rel, text, exc)]) from None
         except yaml.reader.ReaderError as exc:
             line = text[: exc.position].count("\n") + 1
             message = (f"có ký tự điều khiển không in được (mã U+{exc.character:04X}), thường do "
@@ -311,7 +451,7 @@ def parse_yaml(text: str, rel: str) -> tuple[Any, LineMap]:
         except _TooDeep as exc:
             raise YamlProblem([_too_deep(rel, exc.line)]) from None
         except yaml.YAMLError as exc:
-            raise YamlProblem([DataError(rel, f"lỗi cú pháp YAML ({exc})")]) from None
+            raise YamlProblem([DataError(rel, _translate(str(exc)))]) from None
         lines = LineMap()
         if node is None:
             return None, lines

@@ -16,11 +16,12 @@ from ...core.portal import Part
 from ...vietnamese.phones import PhoneNumber, parse_phone
 from ...vietnamese.text import slugify
 
+# Codes are Vietnamese without diacritics, as editors type them.
 CATEGORY_LABELS: dict[str, str] = {
-    "agency": "Cơ quan, đơn vị",
-    "province": "Của tỉnh",
-    "national": "Toàn quốc",
-    "emergency": "Khẩn cấp",
+    "co-quan": "Cơ quan, đơn vị",
+    "tinh": "Của tỉnh",
+    "toan-quoc": "Toàn quốc",
+    "khan-cap": "Khẩn cấp",
 }
 
 
@@ -43,9 +44,9 @@ class HotlineUnit(Model):
 
     name: Text = Field(description="Tên đơn vị, ví dụ: Văn phòng Sở Giao thông vận tải")
     short_name: str | None = Field(None, description="Tên ngắn cho hộp đường dây nóng")
-    category: Literal["agency", "province", "national", "emergency"] = Field(
-        "agency", description="agency (cơ quan), province (tỉnh), national (toàn quốc), "
-        "emergency (khẩn cấp)"
+    category: Literal["co-quan", "tinh", "toan-quoc", "khan-cap"] = Field(
+        "co-quan", description="co-quan (cơ quan, đơn vị), tinh (của tỉnh), toan-quoc (toàn "
+        "quốc), khan-cap (khẩn cấp)"
     )
     purpose: Text = Field(description="Tiếp nhận phản ánh, kiến nghị về việc gì")
     phones: list[Phone] = Field(default_factory=list)

@@ -6,6 +6,7 @@ from urllib.parse import urljoin
 
 from jinja2 import Environment
 
+from ...core.empty import empty_page
 from ...core.outputs import OutputFile
 from ...core.pages import PageSpec, SiteSection, render_page
 from ...core.portal import Portal
@@ -49,7 +50,10 @@ def hotline_page(env: Environment, portal: Portal, directory: HotlineDirectory) 
 
 
 def hotline_pages(env: Environment, portal: Portal) -> list[PageSpec]:
-    return [hotline_page(env, portal, portal[HOTLINES])] if portal[HOTLINES] else []
+    if not portal[HOTLINES]:
+        return [empty_page(env, SECTION_PATH, SECTION_TITLE,
+                           "Chưa có đường dây nóng nào được công bố.")]
+    return [hotline_page(env, portal, portal[HOTLINES])]
 
 
 def hotline_outputs(portal: Portal) -> list[OutputFile]:

@@ -40,7 +40,7 @@ def render_vcard(unit: HotlineUnit, agency: str, page_url: str) -> bytes:
     """The card of one hotline unit of `agency`; `page_url` is the hotline page's address."""
     name = escape_value(unit.name)
     # The agency's own units belong to it; a national hotline or 113 is its own organisation.
-    org = f"{escape_value(agency)};{name}" if unit.category == "agency" else name
+    org = f"{escape_value(agency)};{name}" if unit.category == "co-quan" else name
     note = unit.purpose + (f"\nThời gian tiếp nhận: {unit.hours}" if unit.hours else "")
     content = [
         "BEGIN:VCARD",

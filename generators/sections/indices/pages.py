@@ -14,6 +14,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from ...core.charts import Bar, bar_chart
+from ...core.empty import empty_page
 from ...core.pages import PageSpec, SiteSection, render_page
 from ...core.periods import ReportPeriod
 from ...core.portal import Portal
@@ -169,7 +170,8 @@ def indices_page(
 
 def index_pages(env: Environment, portal: Portal, now: dt.datetime) -> list[PageSpec]:
     if portal[INDICES] is None:
-        return []
+        return [empty_page(env, SECTION_PATH, SECTION_TITLE,
+                           "Chưa có kết quả chỉ số cải cách hành chính nào được công bố.")]
     return [indices_page(env, portal, portal[INDICES], now)]
 
 

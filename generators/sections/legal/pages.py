@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
+from ...core.empty import empty_page
 from ...core.links import is_external
 from ...core.pages import PageSpec, SiteSection, render_page
 from ...core.portal import Portal
@@ -121,7 +122,7 @@ def legal_pages(
 ) -> list[PageSpec]:
     """The register's pages; `citations` comes from `collect_citations` over all other pages."""
     if not portal[LEGAL].documents:
-        return []
+        return [empty_page(env, SECTION_PATH, SECTION_TITLE, "Chưa có văn bản nào được công bố.")]
     return [
         legal_index_page(env, portal),
         *(

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ...core import placeholders
 from ...core.errors import DataErrors, ErrorCollector
 from ...core.frontmatter import render as render_front_matter
 from ...core.loading import load_site
@@ -61,7 +62,7 @@ def create_article(
     meta = {
         "title": title,
         "date": now.strftime("%Y-%m-%d %H:%M"),
-        "summary": "Tóm tắt một hai câu về nội dung bài viết.",
+        "summary": placeholders.SUMMARY,
         "category": chosen,
         "tags": [],
         "author": "",
@@ -69,7 +70,7 @@ def create_article(
         "plan_tasks": [],
         "draft": True,
     }
-    body = "\nNội dung bài viết.\n"
+    body = f"\n{placeholders.BODY}\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:  # "x": refuses to overwrite, even in a race
         handle.write(render_front_matter(meta) + body)
@@ -90,13 +91,15 @@ def run_new(args: argparse.Namespace) -> int:
         print(f"Không tạo được bài: {exc}", file=sys.stderr)
         return 1
     print(f"Đã tạo {path.relative_to(root.resolve()) if path.is_absolute() else path}")
-    print("Bài đang là bản nháp (draft: true): viết xong, xóa dòng đó để đăng.")
+    print("Bài đang là bản nháp (draft: true): thay câu mẫu ở «summary» và phần nội dung, "
+          "viết xong thì xóa dòng draft để đăng.")
     return 0
 
 
 def add_command(commands: argparse._SubParsersAction[Any]) -> None:
     """`cchc new TITLE`."""
     new = commands.add_parser("new", help="tạo bài viết mới trong content/tin-tuc/<năm>/")
-    new.add_argument("title", help="tiêu đề bài viết, trong dấu nháy")
-    new.add_argument("--category", help="chuyên mục (tên hoặc đường dẫn trong site.yml)")
+    new.add_argument("title", metavar="TIÊU_ĐỀ", help="tiêu đề bài viết, trong dấu nháy")
+    new.add_argument("--category", metavar="CHUYÊN_MỤC",
+                     help="chuyên mục (tên hoặc đường dẫn trong site.yml)")
     new.set_defaults(run=run_new)

@@ -19,6 +19,7 @@ from PIL import UnidentifiedImageError
 from ...core import frontmatter
 from ...core.errors import DataError, ErrorCollector, FieldPath
 from ...core.loading import file_exists, report_problems
+from ...core.placeholders import placeholder_errors
 from ...core.profile import SiteProfile
 from ...core.published_files import external_media
 from ...core.validation import validate
@@ -168,7 +169,8 @@ def read_article(
         data, lines = parse_yaml(front, rel)
     except YamlProblem as problem:
         errors.extend(
-            DataError(e.file, e.message, line=(e.line or 0) + 1, field=e.field, given=e.given)
+            DataError(e.file, e.message, line=(e.line or 0) + 1, field=e.field, given=e.given,
+                      column=e.column)
             for e in problem.errors
         )
         return None
@@ -182,10 +184,13 @@ def read_article(
     if folder_year != str(meta.date.year):
         problems.append((("date",), f"bài đăng năm {meta.date.year} phải nằm trong thư mục "
                          f"{NEWS_DIR}/{meta.date.year}/ (đang ở {NEWS_DIR}/{folder_year}/)"))
+    body_start = text[: len(text) - len(body)].count("\n") + 1
+    if not meta.draft:
+        errors.extend(placeholder_errors(rel, meta.summary, lines.line_of(("summary",)), body,
+                                         body_start))
     if problems:
         report_problems(errors, rel, lines, problems)
         return None
-    body_start = text[: len(text) - len(body)].count("\n") + 1
     inline = _inline_images(body, body_start, source, content_dir, rel, errors)
     if inline is None:
         return None

@@ -14,6 +14,7 @@ from datetime import datetime, time
 from jinja2 import Environment
 from markupsafe import escape
 
+from ...core.empty import empty_page
 from ...core.feeds import FeedItem, FeedSpec
 from ...core.outputs import OutputFile
 from ...core.pages import PageSpec, SiteSection, render_page
@@ -160,7 +161,8 @@ def changes_page(env: Environment, portal: Portal, entries: list[ChangeEntry]) -
 
 def tthc_pages(env: Environment, portal: Portal) -> list[PageSpec]:
     if not portal[PROCEDURES]:
-        return []
+        return [empty_page(env, SECTION_PATH, SECTION_TITLE,
+                           "Chưa có thủ tục hành chính nào được công bố.")]
     catalogue = catalogue_of(portal)
     return [
         catalogue_page(env, portal, catalogue),

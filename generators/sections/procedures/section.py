@@ -84,7 +84,8 @@ class ProceduresSection(Section):
         importer.add_argument("--force", action="store_true",
                               help="ghi đè tệp đã có khi nội dung khác với dữ liệu nhập")
         importer.add_argument("--dry-run", action="store_true", help="chỉ báo cáo, không ghi tệp")
-        importer.add_argument("--sheet", help="tên trang tính (mặc định: trang đầu tiên)")
+        importer.add_argument("--sheet", metavar="TRANG_TÍNH",
+                              help="tên trang tính (mặc định: trang đầu tiên)")
         importer.set_defaults(run=run_import)
 
 

@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 from jinja2 import Environment
 from markupsafe import escape
 
+from ...core.empty import empty_page
 from ...core.feeds import FeedItem, FeedSpec
 from ...core.markup import render_markdown
 from ...core.pages import PageSpec, SiteSection, render_page
@@ -133,7 +134,7 @@ def qa_index_page(env: Environment, portal: Portal) -> PageSpec:
 
 def qa_pages(env: Environment, portal: Portal) -> list[PageSpec]:
     if not portal[QUESTIONS]:
-        return []
+        return [empty_page(env, SECTION_PATH, SECTION_TITLE, "Chưa có câu hỏi nào được trả lời.")]
     return [qa_index_page(env, portal), *(question_page(env, portal, q) for q in portal[QUESTIONS])]
 
 

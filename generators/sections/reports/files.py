@@ -1,9 +1,15 @@
-"""The plan evidence report as files an officer submits: a Word document and a CSV table.
+"""The plan evidence report as files an officer submits: a Word document, a CSV and an XLSX
+table.
 
-Both are renderers of the same `PlanReport` the web page shows. The Word document follows the
-layout of an administrative report in Nghị định 30/2020/NĐ-CP: agency and number on the left,
-national motto, place and date on the right, the title "BÁO CÁO" with its summary line, the
-body, "Nơi nhận" and a signature block left for the signer.
+All are renderers of the same `PlanReport` the web page shows. The Word document follows the
+layout of an administrative report in Nghị định 30/2020/NĐ-CP (Phụ lục I): agency and number on
+the left, national motto on one line, place and date ("ngày 05 tháng 02 năm 2026") on the right,
+the title "BÁO CÁO" with its summary line, the body, "Nơi nhận" and the signature block:
+authority, title, room to sign and seal, the signer's name. The issue date and the signer are
+the editor's (`Signing`), never the build's clock.
+
+Column widths are written into the table grid (`w:tblGrid`) and a fixed layout as well as into
+every cell: LibreOffice and WPS lay a table out from its grid, Word from its cells.
 """
 
 from __future__ import annotations
@@ -11,7 +17,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -28,9 +36,48 @@ from ...core.profile import SiteProfile
 from ...core.spreadsheet import neutral_cell
 from ...vietnamese.dates import format_document_date, format_short
 from ...vietnamese.numbers import format_decimal_vi
+from ..plans.model import Signature
 from .evidence import PlanReport, Status, TaskResult
 
 FONT = "Times New Roman"
+TEXT_WIDTH_CM = 16.5  # A4 less the 3 cm left and 1.5 cm right margins of Nghị định 30/2020
+HEADER_WIDTHS = (6.5, 10.0)  # agency | motto: the motto (9.2 cm at 12.5 pt) fits one line
+TASK_WIDTHS = (1.2, 5.0, 2.9, 4.9, 2.5)  # TT, Nhiệm vụ (widest), Chỉ tiêu, Minh chứng, Kết quả
+TASK_WIDTHS_WITH_POINTS = (1.1, 4.3, 1.5, 2.6, 4.2, 2.8)
+FOOT_WIDTHS = (8.0, 8.5)  # Nơi nhận | signature block
+SIGNING_ROOM_LINES = 4  # blank lines between the title and the name: signature and seal
+
+
+@dataclass(frozen=True)
+class Signing:
+    """What the editor gives when the report goes to be signed: the issue date (None: the date
+    line is left "ngày … tháng … năm …" to be written by hand) and the signer, which default to
+    the plan's own signature block."""
+
+    issued: dt.date | None = None
+    name: str | None = None
+    title: str | None = None
+    authority: tuple[str, ...] | None = None
+
+    def signature(self, plan_signature: Signature) -> tuple[list[str], str]:
+        """The authority and title lines (upper case), and the name."""
+        authority = list(self.authority if self.authority is not None
+                         else plan_signature.authority)
+        title = self.title or plan_signature.title
+        return [*authority, title.upper()], self.name or plan_signature.name
+
+
+def abbreviate_parent(name: str) -> str:
+    """The parent agency as Nghị định 30/2020 (Phụ lục I) allows it on the header, with
+    "Ủy ban nhân dân" shortened to "UBND", so "UBND TỈNH QUẢNG TRỊ" keeps to one line."""
+    return re.sub(r"\b[UỦ][yỷ]\s+ban\s+nhân\s+dân\b", "UBND", name, flags=re.IGNORECASE)
+
+
+def date_line(place: str | None, issued: dt.date | None, year: int) -> str:
+    """"Quảng Trị, ngày 05 tháng 02 năm 2026"; without a date, the blanks to fill at signing."""
+    where = place or "…………"
+    when = format_document_date(issued) if issued else f"ngày …… tháng …… năm {year}"
+    return f"{where}, {when}"
 
 
 def file_stem(report: PlanReport) -> str:
@@ -45,10 +92,11 @@ def absolute(link: str | None, site: SiteProfile) -> str:
 
 
 def report_heading(report: PlanReport) -> str:
-    """"Kết quả thực hiện Kế hoạch thực hiện công tác … năm 2024 (6 tháng đầu năm 2024)"."""
+    """"Kết quả thực hiện Kế hoạch tuyên truyền … năm 2024 (6 tháng đầu năm 2024)"; a title that
+    itself starts with "Thực hiện" loses it («… thực hiện Kế hoạch thực hiện …» reads twice)."""
     doc = report.plan.doc
-    return (f"Kết quả thực hiện {doc.kind} {doc.title[:1].lower()}{doc.title[1:]} "
-            f"({report.period.label})")
+    title = re.sub(r"^thực hiện\s+", "", doc.title[:1].lower() + doc.title[1:])
+    return f"Kết quả thực hiện {doc.kind} {title} ({report.period.label})"
 
 
 def requirements_text(result: TaskResult) -> str:
@@ -67,16 +115,15 @@ CSV_COLUMNS = ("Kỳ báo cáo", "TT", "Nhiệm vụ", "Điểm tối đa", "Ch�
                "Đối chiếu", "Số minh chứng", "Minh chứng", "Đường dẫn")
 
 
-def render_csv(report: PlanReport, site: SiteProfile) -> bytes:
-    """One row per task; UTF-8 with a byte-order mark, so Excel reads Vietnamese correctly."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+def table_rows(report: PlanReport, site: SiteProfile) -> list[list[object]]:
+    """The report's table, one row per task under CSV_COLUMNS, every cell made neutral (no
+    editor's text can start a formula)."""
+    rows: list[list[object]] = []
     plan = report.plan
     for result in report.tasks:
         task = result.task
         points = format_decimal_vi(plan.points_of(task)) if plan.has_points else ""
-        writer.writerow(map(neutral_cell, [  # text an editor wrote is never a formula
+        rows.append([neutral_cell(value) for value in [
             report.period.title,
             task.id,
             task.title,
@@ -87,8 +134,61 @@ def render_csv(report: PlanReport, site: SiteProfile) -> bytes:
             len(result.evidence),
             "\n".join(item.describe() for item in result.evidence),
             "\n".join(absolute(item.link, site) for item in result.evidence if item.link),
-        ]))
+        ]])
+    return rows
+
+
+ID_COLUMN = CSV_COLUMNS.index("TT")
+
+
+def render_csv(report: PlanReport, site: SiteProfile) -> bytes:
+    """One row per task, for Excel with Vietnamese regional settings: cells separated by «;»
+    (the list separator where the decimal mark is a comma), UTF-8 with a byte-order mark, and
+    task ids such as 1.1 written as Excel's text constant ="1.1" so they never become a number
+    or a date. Ids are validated digits and dots, never an editor's free text."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in table_rows(report, site):
+        row[ID_COLUMN] = f'="{row[ID_COLUMN]}"'
+        writer.writerow(row)
     return buffer.getvalue().encode("utf-8-sig")
+
+
+XLSX_WIDTHS = (18, 8, 48, 10, 28, 18, 40, 10, 60, 50)  # characters, per CSV_COLUMNS
+
+
+def render_xlsx(report: PlanReport, site: SiteProfile) -> bytes:
+    """The same table as an Excel workbook: text cells stay text (ids stay "1.1", never a
+    number or a date), counts are numbers, the header row is bold and frozen, text wraps."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Báo cáo"
+    sheet.append(list(CSV_COLUMNS))
+    for row in table_rows(report, site):
+        sheet.append(row)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for number, row in enumerate(sheet.iter_rows(), start=1):
+        for cell in row:
+            if cell.data_type == "s":
+                cell.number_format = "@"  # text: Excel never reinterprets it on editing
+            cell.alignment = wrap
+            if number == 1:
+                cell.font = Font(bold=True)
+    for index, width in enumerate(XLSX_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    properties = workbook.properties
+    properties.title = f"Báo cáo {report_heading(report)}"
+    properties.creator = report.plan.doc.issuer.name
+    properties.created = properties.modified = report.now.astimezone(dt.UTC).replace(tzinfo=None)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 # Word --------------------------------------------------------------------------------------
@@ -146,12 +246,27 @@ def _repeat_header(table: Table) -> None:
 
 
 def _widths(table: Table, widths: Sequence[float]) -> None:
+    """Column widths in the grid, the table width and fixed layout (what LibreOffice and WPS
+    read) and in every cell (what Word reads); a merged cell spans its columns' widths."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)
+    properties = table._tbl.tblPr
+    table_width = properties.find(qn("w:tblW"))
+    if table_width is None:
+        table_width = OxmlElement("w:tblW")
+        properties.append(table_width)
+    table_width.set(qn("w:w"), str(int(Cm(sum(widths)).twips)))
+    table_width.set(qn("w:type"), "dxa")
     for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=False):
-            cell.width = Cm(width)
+        first = 0
+        for tc in row._tr.tc_lst:
+            tc.width = Cm(sum(widths[first:first + tc.grid_span]))
+            first += tc.grid_span
 
 
-def _header(document: Document, report: PlanReport, site: SiteProfile, place: str | None) -> None:
+def _header(document: Document, report: PlanReport, site: SiteProfile, place: str | None,
+            issued: dt.date | None) -> None:
     doc = report.plan.doc
     parent = doc.issuer.parent or (site.parent if doc.issuer.name in site.name else None)
     symbol = f"BC-{doc.issuer.abbreviation}" if doc.issuer.abbreviation else "BC"
@@ -161,7 +276,7 @@ def _header(document: Document, report: PlanReport, site: SiteProfile, place: st
     left.paragraphs[0].paragraph_format.space_after = Pt(0)
     center = WD_ALIGN_PARAGRAPH.CENTER
     if parent:
-        _cell_text(left, parent.upper(), size=12.5, align=center)
+        _cell_text(left, abbreviate_parent(parent).upper(), size=12.5, align=center)
         agency = left.add_paragraph()
     else:
         agency = left.paragraphs[0]
@@ -174,10 +289,9 @@ def _header(document: Document, report: PlanReport, site: SiteProfile, place: st
     _paragraph(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=13, align=center,
                underline=True)
     _paragraph(right, "", size=6)
-    where = place or "…………"
-    _paragraph(right, f"{where}, {format_document_date(report.now)}", italic=True, size=13,
-               align=center)
-    _widths(table, (6.5, 10))
+    year = issued.year if issued else report.now.year
+    _paragraph(right, date_line(place, issued, year), italic=True, size=13, align=center)
+    _widths(table, HEADER_WIDTHS)
 
 
 def _task_table(document: Document, report: PlanReport) -> None:
@@ -185,7 +299,7 @@ def _task_table(document: Document, report: PlanReport) -> None:
     points = plan.has_points
     heads = ["TT", "Nhiệm vụ", *(["Điểm tối đa"] if points else []), "Chỉ tiêu, thời hạn",
              "Sản phẩm minh chứng trong kỳ", "Kết quả"]
-    widths = [1.2, 4.6, 1.3, 2.8, 4.9, 2.7] if points else [1.2, 5.2, 3.0, 5.1, 3.0]
+    widths = TASK_WIDTHS_WITH_POINTS if points else TASK_WIDTHS
     table = document.add_table(rows=1, cols=len(heads))
     table.style = "Table Grid"
     for cell, head in zip(table.rows[0].cells, heads, strict=True):
@@ -220,8 +334,12 @@ def _recipients(report: PlanReport) -> list[str]:
     return [*reported, "Lưu: VT."]
 
 
-def render_docx(report: PlanReport, site: SiteProfile, place: str | None = None) -> bytes:
+def render_docx(
+    report: PlanReport, site: SiteProfile, place: str | None = None,
+    signing: Signing | None = None,
+) -> bytes:
     """The report as a .docx laid out like a Vietnamese administrative report."""
+    signing = signing or Signing()
     plan = report.plan
     doc = plan.doc
     document = Document()
@@ -239,7 +357,7 @@ def render_docx(report: PlanReport, site: SiteProfile, place: str | None = None)
     properties.created = properties.modified = report.now.astimezone(dt.UTC).replace(tzinfo=None)
     properties.language = "vi-VN"
 
-    _header(document, report, site, place if place is not None else doc.place)
+    _header(document, report, site, place if place is not None else doc.place, signing.issued)
     center = WD_ALIGN_PARAGRAPH.CENTER
     _paragraph(document, "", size=6)
     _paragraph(document, "BÁO CÁO", bold=True, size=14, align=center)
@@ -260,8 +378,7 @@ def render_docx(report: PlanReport, site: SiteProfile, place: str | None = None)
     lines = [f"{report.summary}.", *([f"{report.due_summary}."] if report.due_summary else []),
              f"Sản phẩm minh chứng trong kỳ: {articles} lượt tin, bài đã đăng trên Cổng thông tin "
              f"điện tử và {documents} lượt văn bản đã ban hành.",
-             f"Số liệu tổng hợp đến {report.now.strftime('%H:%M')} ngày "
-             f"{format_short(report.now)}."]
+             f"Số liệu tổng hợp đến ngày {format_short(report.now)}."]
     for line in lines:
         _paragraph(document, f"- {line}", align=justify, first_line=1, space_after=3)
     _paragraph(document, "II. KẾT QUẢ THỰC HIỆN TỪNG NHIỆM VỤ", bold=True, space_after=6)
@@ -288,11 +405,14 @@ def render_docx(report: PlanReport, site: SiteProfile, place: str | None = None)
     recipients.paragraphs[0].runs[0].italic = True
     for line in _recipients(report):
         _paragraph(recipients, f"- {line}", size=11)
-    authority = [*doc.signature.authority, doc.signature.title]
+    authority, name = signing.signature(doc.signature)
     _cell_text(signature, authority[0], bold=True, size=13, align=center)
     for line in authority[1:]:
         _paragraph(signature, line, bold=True, size=13, align=center)
-    _widths(foot, (8, 8.5))
+    for _ in range(SIGNING_ROOM_LINES):
+        _paragraph(signature, "", size=13)
+    _paragraph(signature, name, bold=True, size=13, align=center)
+    _widths(foot, FOOT_WIDTHS)
 
     buffer = io.BytesIO()
     document.save(buffer)

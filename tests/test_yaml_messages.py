@@ -1,0 +1,56 @@
+"""Every common YAML slip gets its own Vietnamese message with line, column and what to do;
+none falls back to PyYAML's English («chi tiết kỹ thuật: …»)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generators.core.yamlsource import YamlProblem, parse_yaml
+
+SLIPS = {
+    "tab indentation": ("a:\n\tb: 1\n", "Tab"),
+    "tab inside indentation": ("a:\n  b: 1\n\t c: 2\n", "Tab"),
+    "tab after a colon": ("a:\tb\n", "Tab"),
+    "tab after a dash": ("a:\n  -\tx\n", "Tab"),
+    "colon inside text": ("a: Thông báo: lịch tiếp dân\n", "dấu hai chấm"),
+    "no space after the colon": ("a:1\nb: 2\n", "dấu hai chấm"),
+    "missing colon": ("a: 1\nb\nc: 2\n", "thiếu dấu hai chấm"),
+    "bad indentation": ("a:\n  b: 1\n c: 2\n", "thụt lề"),
+    "list misaligned": ("a:\n  - x\n - y\n", "thụt lề"),
+    "list after a field": ("a:\n  - x\n  b: 1\n", "danh sách"),
+    "dash on the field's line": ("a: - b\n", "«- »"),
+    "unclosed double quote": ('a: "abc\nb: 1\n', "chưa đóng"),
+    "unclosed single quote": ("a: 'abc\nb: 1\n", "chưa được đóng"),
+    "unclosed bracket": ("a: [1, 2\nb: 3\n", "ngoặc vuông"),
+    "unclosed brace": ("a: {b: 1\n", "ngoặc nhọn"),
+    "leading @": ("a: @x\n", "dấu nháy kép"),
+    "leading backtick": ("a: `x`\n", "dấu nháy kép"),
+    "leading *": ("a: *x\n", "bí danh"),
+    "lone &": ("a: &\n", "«&»"),
+    "text after a block sign": ("a: | x\n  y\n", "«|»"),
+    "backslash in double quotes": ('a: "C:\\x"\n', "«\\»"),
+    "two documents": ("a: 1\n---\nb: 2\n", "một tài liệu"),
+    "text after the end marker": ("a: 1\n...\nb\n", "nội dung thừa"),
+}
+
+
+@pytest.mark.parametrize("name", SLIPS)
+def test_common_slip_has_its_own_message(name: str) -> None:
+    text, expected = SLIPS[name]
+    with pytest.raises(YamlProblem) as caught:
+        parse_yaml(text, "data/vi-du.yml")
+    [error] = caught.value.errors
+    assert expected in error.message, error.message
+    assert "chi tiết kỹ thuật" not in error.message
+    assert error.line is not None
+    assert error.format().startswith(f"data/vi-du.yml, dòng {error.line}")
+
+
+@pytest.mark.parametrize("text", [
+    'a: "cột\tB"\n',          # a tab inside quotes is text
+    "a: |\n  x\n  \ty\n",     # and inside a block
+    "a: b # chú thích\n",     # a comment after a space
+])
+def test_tabs_in_text_are_fine(text: str) -> None:
+    data, _ = parse_yaml(text, "data/vi-du.yml")
+    assert "a" in data
