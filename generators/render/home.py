@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
+from ..home_blocks import home_blocks
 from ..portal import Portal
 from ..vietnamese.dates import build_now
 from .pages import PageSpec, render_page
@@ -23,6 +24,7 @@ def home_page(env: Environment, portal: Portal) -> PageSpec:
         plans=portal.plans_newest_first()[:5],
         plan_path=plan_path,
         articles=[a for a in portal.articles if not a.meta.draft][:6],
+        blocks=home_blocks(portal),
     )
     return PageSpec(path="", title=site.site_title, html=html, description=site.description,
                     kind="home")
