@@ -15,6 +15,7 @@ from jinja2 import Environment
 from ..models.plan import Plan
 from ..portal import Portal
 from ..reports import STATUS_LABELS, PlanReport, Status, TaskResult, plan_reports
+from ..titles import results_title
 from ..vietnamese.dates import format_short
 from .pages import PageSpec, SiteSection, render_page
 from .plans import plan_path
@@ -34,7 +35,7 @@ def reported_plans(portal: Portal) -> list[Plan]:
 
 def report_title(plan: Plan) -> str:
     doc = plan.doc
-    return f"Kết quả thực hiện {doc.kind} {doc.title[:1].lower()}{doc.title[1:]}"
+    return results_title(doc.kind, doc.title)
 
 
 @dataclass(frozen=True)
