@@ -18,6 +18,8 @@ from ..feeds import MAX_ITEMS, Enclosure, FeedItem, FeedSpec
 from ..images import variants
 from ..models.article import Article
 from ..portal import Portal
+from ..related import related_articles
+from ..share import share_links
 from ..vietnamese.collation import sorted_vi
 from ..vietnamese.dates import iso_datetime
 from ..vietnamese.text import slugify
@@ -128,6 +130,8 @@ class NewsRender:
             category_path=category_path(article.category), tag_path=tag_path,
             minutes=reading_minutes(article), served=served, previous=previous,
             following=following, iso=iso_datetime,
+            related=related_articles(article, self.portal.articles),
+            share=share_links(urljoin(site.url, article.path), article.meta.title),
         )
         extra = {"og_type": "article", "published": iso_datetime(article.published)}
         if article.image:

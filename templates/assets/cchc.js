@@ -10,6 +10,25 @@
     document.querySelectorAll("[data-cchc-actions]").forEach(function (box) {
       box.hidden = false;
     });
+    /* Copy an article's address (to paste into Zalo, a message…); shown only with a script. */
+    document.querySelectorAll("[data-cchc-copy]").forEach(function (button) {
+      if (button.dataset.cchcReady) return;
+      button.dataset.cchcReady = "1";
+      var box = button.closest("[data-cchc-copy-box]");
+      var status = box && box.querySelector("[data-cchc-copy-status]");
+      function say(text) { if (status) status.textContent = text; }
+      button.addEventListener("click", function () {
+        var url = button.dataset.cchcCopy;
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(url).then(
+            function () { say("Đã sao chép liên kết."); },
+            function () { say("Chưa sao chép được: hãy chọn địa chỉ bên dưới và sao chép."); });
+        } else {
+          say("Trình duyệt không cho sao chép tự động: hãy chọn địa chỉ bên dưới và sao chép.");
+        }
+      });
+      if (box) box.hidden = false;
+    });
   }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init); /* Material's instant loading re-renders the page. */
