@@ -131,7 +131,7 @@ class NewsRender:
             minutes=reading_minutes(article), served=served, previous=previous,
             following=following, iso=iso_datetime,
             related=related_articles(article, self.portal.articles),
-            share=share_links(urljoin(site.url, article.path), article.meta.title),
+            share=share_links(urljoin(site.url, article.path), article.meta.title), site=site,
         )
         extra = {"og_type": "article", "published": iso_datetime(article.published)}
         if article.image:
