@@ -104,7 +104,7 @@ def test_unnumbered_plans_keep_the_blank_in_the_header_but_not_in_running_text(
     plan = demo.plan("ke-hoach-tuyen-truyen-cchc-2024-sgtvt-quang-tri")
     assert plan is not None
     assert plan.doc.number_text == "…/KH-SGTVT"  # the «Số:» line of the document header
-    assert plan.doc.reference == "Kế hoạch (chưa vào số)"  # never «Kế hoạch số …/KH-SGTVT»
+    assert plan.doc.reference == "Kế hoạch chưa vào số"  # never «Kế hoạch số …/KH-SGTVT»
     numbered = demo.plan("ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt")
     assert numbered is not None and numbered.doc.reference == "Kế hoạch số 1163/KH-SGTVT"
 
