@@ -186,11 +186,12 @@ def test_the_complete_list_works_without_javascript(browser: Browser, site_url: 
     page = context.new_page()
     page.goto(site_url + CATALOGUE)
     assert not page.locator("[data-cchc-tthc-filter]").is_visible()
-    fields = page.locator(".cchc-tthc-fields a")
+    groups = page.locator("details.cchc-tthc-group")
     listed = 0
-    for index in range(fields.count()):
+    for index in range(groups.count()):
         page.goto(site_url + CATALOGUE)
-        fields.nth(index).click()
+        groups.nth(index).locator("summary").click()
+        groups.nth(index).locator(".cchc-tthc-group__more a").click()
         listed += page.locator(".cchc-tthc-list li").count()
         first = page.locator(".cchc-tthc-list li a").first
         first.click()

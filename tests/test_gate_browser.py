@@ -95,10 +95,12 @@ KEYBOARD_PAGES = ["trang chủ", "kế hoạch có điểm", "thủ tục", "dan
                   "văn bản", "một ấn phẩm"]
 
 # Every visible control gets a stable number (focusing changes classes, so markup won't do).
+# checkVisibility() also leaves out what a closed <details> holds (its summary is a control).
 FOCUSABLE = """() => [...document.querySelectorAll(
-  'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"])')]
+  'a[href], button, input:not([type=hidden]), select, textarea, summary,'
+  + ' [tabindex]:not([tabindex="-1"])')]
   .filter(e => !e.disabled && !e.closest('[hidden]') && e.getClientRects().length > 0
-               && getComputedStyle(e).visibility !== 'hidden')
+               && getComputedStyle(e).visibility !== 'hidden' && e.checkVisibility())
   .map((e, n) => { e.dataset.gate = n; return n + ' ' + e.outerHTML.slice(0, 100); })"""
 
 FOCUS_SHOWN = """() => {

@@ -75,7 +75,7 @@ def test_every_page_announces_the_site_feeds(built_site: Path) -> None:
 
 def test_feeds_page_lists_every_feed(built_site: Path) -> None:
     page = parse(built_site / "nguon-tin" / "index.html")
-    listed = page.xpath("//table[contains(@class,'cchc-feeds')]//code/text()")
+    listed = [c.text_content() for c in page.xpath("//table[contains(@class,'cchc-feeds')]//code")]
     assert f"{SITE_URL}rss.xml" in listed and f"{SITE_URL}atom.xml" in listed
     for url in listed:
         assert (built_site / url.removeprefix(SITE_URL)).is_file()

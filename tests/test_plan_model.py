@@ -105,10 +105,13 @@ def test_quota_descriptions_read_like_the_plan() -> None:
     assert Quota(period="ongoing", text="Thường xuyên").describe() == "tin, bài thường xuyên"
 
 
-def test_unnumbered_plans_show_a_blank_number(demo: Portal) -> None:
+def test_unnumbered_plans_keep_the_blank_in_the_header_but_not_in_running_text(
+    demo: Portal,
+) -> None:
     plan = plan_by_slug(demo[PLANS], "ke-hoach-tuyen-truyen-cchc-2024-sgtvt-quang-tri")
     assert plan is not None
-    assert plan.doc.reference == "Kế hoạch số …/KH-SGTVT"
+    assert plan.doc.number_text == "…/KH-SGTVT"  # the «Số:» line of the document header
+    assert plan.doc.reference == "Kế hoạch chưa vào số"  # never «Kế hoạch số …/KH-SGTVT»
     numbered = plan_by_slug(demo[PLANS], "ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt")
     assert numbered is not None and numbered.doc.reference == "Kế hoạch số 1163/KH-SGTVT"
 

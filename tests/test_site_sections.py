@@ -155,7 +155,7 @@ def test_register_index_is_sorted_by_date_with_filters(built_site: Path) -> None
     dates = doc.xpath("//table[@id='cchc-legal-list']//time/@datetime")
     assert dates == sorted(dates, reverse=True) and len(dates) >= 40
     labels = {label.get("for") for label in doc.xpath("//form[@data-cchc-filter]//label")}
-    assert labels == {"loc-loai", "loc-co-quan"}
+    assert labels == {"loc-chu", "loc-loai", "loc-co-quan"}  # number or words, kind, issuer
     kinds = doc.xpath("//select[@id='loc-loai']/option/@value")
     assert {"nghi-dinh", "nghi-quyet", "quyet-dinh", "thong-tu", "luat", "ke-hoach"} <= set(kinds)
     rows = doc.xpath("//table[@id='cchc-legal-list']//tbody/tr")

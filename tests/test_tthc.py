@@ -207,12 +207,16 @@ def test_abolished_procedures_say_so_and_leave_the_field_lists(env, demo: Portal
     assert "Thủ tục này đã bị bãi bỏ" in page and "Nộp hồ sơ trực tuyến" not in page
 
 
-def test_catalogue_page_groups_fields_with_counts(env, demo: Portal) -> None:  # type: ignore[no-untyped-def]
+def test_catalogue_page_lists_every_procedure_by_field_without_a_script(env, demo: Portal) -> None:  # type: ignore[no-untyped-def]
     catalogue = build_catalogue(demo[PROCEDURES])
     page = lxml_html.fromstring(catalogue_page(env, demo, catalogue).html)
-    items = [li.text_content().split() for li in page.xpath("//ul[@class='cchc-tthc-fields']/li")]
-    assert [" ".join(i[:-3]) for i in items] == [g.field for g in catalogue.groups]
-    assert [int(i[-3]) for i in items] == [len(g.procedures) for g in catalogue.groups]
+    groups = page.xpath("//details[contains(@class,'cchc-tthc-group')]")
+    summaries = [g.xpath("./summary")[0].text_content().split() for g in groups]
+    assert [" ".join(s[:-3]) for s in summaries] == [g.field for g in catalogue.groups]
+    assert [int(s[-3]) for s in summaries] == [len(g.procedures) for g in catalogue.groups]
+    for element, group in zip(groups, catalogue.groups, strict=True):
+        names = [a.text_content() for a in element.xpath("./ol/li/a")]
+        assert names == [p.doc.name for p in group.procedures]
     assert page.xpath("//form[@data-cchc-tthc-filter][@hidden]")  # shown by the script
 
 

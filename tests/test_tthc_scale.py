@@ -59,3 +59,16 @@ def test_every_synthetic_procedure_is_listed_on_its_field_page(large_site: Path)
     in_force = sum(1 for _, d in procedures(SIZE) if d.history[-1].action != "bai-bo")
     demo_in_force = sum(1 for p in load_portal(ROOT / "data", ROOT)[PROCEDURES] if p.in_force)
     assert listed == in_force + demo_in_force
+
+
+def test_a_province_wide_catalogue_lists_its_fields_instead_of_every_procedure(
+    large_site: Path,
+) -> None:
+    tree = lxml_html.fromstring((large_site / "thu-tuc" / "index.html").read_bytes())
+    assert not tree.xpath("//details[contains(@class,'cchc-tthc-group')]")
+    fields = tree.xpath("//ul[@class='cchc-tthc-fields']/li/a/@href")
+    synthetic = {d.field for _, d in procedures(SIZE) if d.history[-1].action != "bai-bo"}
+    demo = {p.doc.field for p in load_portal(ROOT / "data", ROOT)[PROCEDURES] if p.in_force}
+    assert len(fields) == len(synthetic | demo)
+    for href in fields:
+        assert (large_site / "thu-tuc" / href / "index.html").is_file()

@@ -10,6 +10,7 @@ from ...vietnamese.dates import build_now
 from ..news.model import ARTICLES
 from ..plans.model import PLANS, plans_newest_first
 from ..plans.pages import plan_path
+from .blocks import home_blocks
 
 
 def home_page(env: Environment, portal: Portal) -> PageSpec:
@@ -25,6 +26,7 @@ def home_page(env: Environment, portal: Portal) -> PageSpec:
         plans=plans_newest_first(portal[PLANS])[:5],
         plan_path=plan_path,
         articles=[a for a in portal[ARTICLES] if not a.meta.draft][:6],
+        blocks=home_blocks(portal),
     )
     return PageSpec(path="", title=site.site_title, html=html, description=site.description,
                     kind="home")

@@ -17,6 +17,7 @@ from jinja2 import Environment
 from ...core.feeds import MAX_ITEMS, Enclosure, FeedItem, FeedSpec
 from ...core.pages import PageSpec, SiteSection, render_page
 from ...core.portal import Portal
+from ...core.share import share_links
 from ...vietnamese.collation import sorted_vi
 from ...vietnamese.dates import iso_datetime
 from ...vietnamese.text import slugify
@@ -27,6 +28,7 @@ from ..plans.model import PLANS, plan_by_slug
 from .body import image_tag, render_body
 from .images import variants
 from .model import ARTICLES, Article
+from .related import related_articles
 
 SECTION_PATH = "tin-tuc/"
 PER_PAGE = 20
@@ -130,6 +132,8 @@ class NewsRender:
             category_path=category_path(article.category), tag_path=tag_path,
             minutes=reading_minutes(article), served=served, previous=previous,
             following=following, iso=iso_datetime,
+            related=related_articles(article, self.portal[ARTICLES]),
+            share=share_links(urljoin(site.url, article.path), article.meta.title), site=site,
         )
         extra = {"og_type": "article", "published": iso_datetime(article.published)}
         if article.image:

@@ -322,8 +322,9 @@ class PlanDocument(Model):
 
     @property
     def reference(self) -> str:
-        """"Kế hoạch số 1163/KH-SGTVT", or "Kế hoạch số …/KH-SGTVT" while unnumbered."""
-        return f"{self.kind} số {self.number_text}"
+        """"Kế hoạch số 1163/KH-SGTVT", or "Kế hoạch chưa vào số" while unnumbered: the
+        public never reads a placeholder number such as «…/KH-SGTVT» in running text."""
+        return f"{self.kind} số {self.number_text}" if self.number else f"{self.kind} chưa vào số"
 
     @property
     def number_text(self) -> str:

@@ -31,6 +31,15 @@ BANNER_MIN_HEADLINE = 15
 LEAFLET_BODY = 4.2
 # Smallest body type of a leaflet: 8 pt.
 MIN_LEAFLET_BODY = 2.8
+# Largest body type of a leaflet whose texts are short: 15 pt. Short sections are set larger
+# and airier rather than leaving two thirds of each inside panel empty.
+LEAFLET_BODY_SHORT = 5.3
+# Share of an inside panel's height the longest section may fill (the rest is air at the foot).
+LEAFLET_FILL = 0.88
+# The number of an inside section: a disc this many mm across, above its title.
+LEAFLET_STEP = 13.0
+# Space between the points of an inside section, in ems of the body type.
+LEAFLET_POINT_GAP = 0.9
 # Smallest body type, as a share of the sheet's short side, before the editor is warned.
 MIN_READABLE_U = 1.45
 
@@ -427,26 +436,33 @@ def leaflet_layout(fmt: PrintFormat, text: PosterText) -> Layout:
     title = 4.2 * 1.3 + 3
     flap_size = fit_size(
         lambda s: block_height(text.points, s, flap_w, indent=1.3), height - hotline_h - title,
-        LEAFLET_BODY,
+        LEAFLET_BODY_SHORT,
     )
 
-    # Inside: one section a panel, all in the same body size.
+    # Inside: one section a panel, each under its number, all in the same body size: the
+    # largest at which the longest section fills most of its panel (short texts set larger).
     def section_height(section: Section, width: float, s: float) -> float:
-        head = block_height([section.title], s * 1.3, width, leading=1.25, bold=True) + s
-        intro = block_height([section.text], s, width) + 0.6 * s if section.text else 0
-        return head + intro + block_height(section.points, s, width, indent=1.3)
+        head = block_height([section.title], s * 1.4, width, leading=1.25, bold=True) + s
+        intro = block_height([section.text], s, width) + 0.8 * s if section.text else 0
+        points = block_height(section.points, s, width, indent=1.3, gap=LEAFLET_POINT_GAP)
+        return LEAFLET_STEP + 4 + head + intro + points
 
     sizes = [flap_size] if text.points else []
     for section, width in zip(text.sections, LEAFLET_PANELS_INSIDE, strict=False):
         inner = width - 2 * pad
         sizes.append(fit_size(lambda s, sec=section, w=inner: section_height(sec, w, s),
-                              height, LEAFLET_BODY))
+                              height * LEAFLET_FILL, LEAFLET_BODY_SHORT))
     body = min(sizes) if sizes else 3.4
     _check_readable(out, "chữ mặt trong tờ gấp", body, MIN_LEAFLET_BODY)
     out.font(".cchc-sheet__points", body, BODY_LEADING, padding_left=Mm(1.3 * body))
     out.add(".cchc-sheet__points li + li", margin_top=Mm(0.45 * body))
-    out.font(".cchc-sheet__section-title", body * 1.3, 1.25, margin_bottom=Mm(body))
-    out.font(".cchc-sheet__section-text", body, BODY_LEADING, margin_bottom=Mm(0.6 * body))
+    out.add(".cchc-sheet--inside .cchc-sheet__points li + li",
+            margin_top=Mm(LEAFLET_POINT_GAP * body))
+    out.add(".cchc-sheet__step", width=Mm(LEAFLET_STEP), height=Mm(LEAFLET_STEP),
+            margin_bottom=Mm(4))
+    out.font(".cchc-sheet__step", LEAFLET_STEP * 0.55, 1.0)
+    out.font(".cchc-sheet__section-title", body * 1.4, 1.25, margin_bottom=Mm(body))
+    out.font(".cchc-sheet__section-text", body, BODY_LEADING, margin_bottom=Mm(0.8 * body))
     return Layout(fmt, "leaflet", tuple(lines), tuple(out.rules), tuple(out.warnings))
 
 

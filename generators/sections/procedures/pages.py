@@ -98,12 +98,18 @@ def procedure_page(env: Environment, portal: Portal, procedure: Procedure) -> Pa
     )
 
 
+# Up to this many procedures in force, /thu-tuc/ lists them all (about 330 bytes each);
+# beyond, it lists the fields and each field page its procedures (pages stay under 125 KB).
+CATALOGUE_INLINE_LIMIT = 250
+
+
 def catalogue_page(env: Environment, portal: Portal, catalogue: Catalogue) -> PageSpec:
     html = render_page(
         env,
         "tthc_index.html",
         SECTION_PATH,
         catalogue=catalogue,
+        inline=catalogue.total <= CATALOGUE_INLINE_LIMIT,
         site=portal.site,
         labels=_labels(),
         procedure_path=procedure_path,

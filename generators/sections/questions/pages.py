@@ -39,6 +39,7 @@ def question_path(question: QuestionAnswer) -> str:
 class ProcedureRef:
     code: str
     path: str | None  # the procedure's page, when the catalogue has it
+    name: str | None = None  # the procedure's name, when the catalogue has it
 
 
 def procedure_paths(portal: Portal) -> dict[str, str]:
@@ -46,9 +47,12 @@ def procedure_paths(portal: Portal) -> dict[str, str]:
     return {p.doc.code: procedure_path(p) for p in portal[PROCEDURES]}
 
 
-def link_procedures(codes: list[str], paths: Mapping[str, str]) -> list[ProcedureRef]:
-    """The related procedures of a question, each with its page when `paths` knows it."""
-    return [ProcedureRef(code, paths.get(code)) for code in codes]
+def link_procedures(
+    codes: list[str], paths: Mapping[str, str], names: Mapping[str, str] | None = None
+) -> list[ProcedureRef]:
+    """The related procedures of a question, each with its page and name when known."""
+    names = names or {}
+    return [ProcedureRef(code, paths.get(code), names.get(code)) for code in codes]
 
 
 def answered_newest_first(questions: list[QuestionAnswer]) -> list[QuestionAnswer]:
@@ -94,7 +98,8 @@ def question_page(env: Environment, portal: Portal, question: QuestionAnswer) ->
         question=question,
         doc=doc,
         site=portal.site,
-        procedures=link_procedures(doc.procedures, procedure_paths(portal)),
+        procedures=link_procedures(doc.procedures, procedure_paths(portal),
+                                   {p.doc.code: p.doc.name for p in portal[PROCEDURES]}),
         topic_anchor=topic_anchor(doc.topic),
     )
     linked = link_legal_references(html, portal[LEGAL], path)

@@ -19,6 +19,7 @@ from ..news.model import ARTICLES
 from ..plans.model import PLANS, Plan, plans_newest_first
 from ..plans.pages import plan_path
 from .evidence import STATUS_LABELS, PlanReport, Status, TaskResult, plan_reports
+from .titles import results_title
 
 SECTION_PATH = "bao-cao/"
 SECTION_TITLE = "Báo cáo kết quả thực hiện kế hoạch"
@@ -35,7 +36,7 @@ def reported_plans(portal: Portal) -> list[Plan]:
 
 def report_title(plan: Plan) -> str:
     doc = plan.doc
-    return f"Kết quả thực hiện {doc.kind} {doc.title[:1].lower()}{doc.title[1:]}"
+    return results_title(doc.kind, doc.title)
 
 
 @dataclass(frozen=True)
