@@ -11,6 +11,7 @@ Data layout (one scheme, documented in the README):
     data/van-ban.yml            the legal documents register, at /van-ban/ and /van-ban/<slug>/
     data/thu-tuc/<slug>.yml     one administrative procedure per file, at /thu-tuc/<slug>/
     data/ap-phich/<slug>.yml    one print (poster, banner, leaflet) per file, at /ap-phich/<slug>/
+    data/tu-dong-nghia.yml      synonyms and abbreviations for search (SynonymRegister)
 """
 
 from __future__ import annotations
@@ -33,12 +34,14 @@ from .models.plan import Plan, PlanDocument
 from .models.poster import Poster, PosterDocument, theme_poster, theme_slug
 from .models.qa import QuestionAnswer, QuestionDocument
 from .models.site import SiteProfile
+from .models.synonyms import SynonymRegister
 from .models.tthc import Procedure, ProcedureDocument
 from .plan_checks import check_evidence_links, check_plan
 from .portal import Portal
 from .poster_checks import check_poster
 from .qa_checks import check_question, check_topics
 from .site_checks import check_site
+from .synonym_checks import check_synonyms
 from .tthc_checks import check_procedure, check_slug
 from .validation import validate
 from .vietnamese.dates import build_now
@@ -303,11 +306,14 @@ def load_portal(
     procedures = load_procedures(data_dir, root, errors, fields)
     questions = load_questions(data_dir, root, errors, procedures)
     posters = load_posters(data_dir, root, errors, site, content_dir or root / "content")
+    synonyms = read_register(data_dir / "tu-dong-nghia.yml", root, SynonymRegister, errors,
+                             check_synonyms)
     errors.raise_if_any()
     assert site is not None  # an absent or invalid profile is an error above
     return Portal(
         site=site, plans=plans, articles=articles, hotlines=hotlines, questions=questions,
         legal=legal, procedures=procedures, posters=posters, indices=indices,
+        synonyms=synonyms,
     )
 
 

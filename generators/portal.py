@@ -14,6 +14,7 @@ from .models.plan import Plan
 from .models.poster import Poster
 from .models.qa import QuestionAnswer
 from .models.site import SiteProfile
+from .models.synonyms import SynonymRegister
 from .models.tthc import Procedure
 from .tthc_catalogue import Catalogue, ChangeEntry, build_catalogue, change_entries
 from .vietnamese.collation import sort_key
@@ -30,6 +31,7 @@ class Portal:
     procedures: list[Procedure] = field(default_factory=list)
     posters: list[Poster] = field(default_factory=list)
     indices: IndexRegister | None = None  # data/chi-so.yml
+    synonyms: SynonymRegister | None = None  # data/tu-dong-nghia.yml
 
     def plans_newest_first(self) -> list[Plan]:
         """Newest plan year first; within a year, by date, then issuer in Vietnamese order."""

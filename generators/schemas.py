@@ -18,6 +18,7 @@ from .models.plan import PlanDocument
 from .models.poster import PosterDocument
 from .models.qa import QuestionDocument
 from .models.site import SiteProfile
+from .models.synonyms import SynonymRegister
 from .models.tthc import ProcedureDocument
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -29,6 +30,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "procedure.schema.json": ProcedureDocument,
     "poster.schema.json": PosterDocument,
     "indices.schema.json": IndexRegister,
+    "synonyms.schema.json": SynonymRegister,
 }
 
 

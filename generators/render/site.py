@@ -92,7 +92,7 @@ def site_outputs(
     ]
     outputs += hotline_outputs(portal)
     if news is not None:
-        outputs += build_index(site_records(portal, news))
+        outputs += build_index(site_records(portal, news), portal.synonyms)
     if content_dir is not None and cache_dir is not None:
         images = [image for article in portal.articles for image in article.images.values()]
         outputs += image_outputs(images, content_dir, ImageCache(cache_dir / "images"))

@@ -4,13 +4,16 @@ Layout under `tim-kiem/index/` (the search page lives at `tim-kiem/`):
 
     manifest.json     version, result kinds, the kind of every document, the shard keys
     t/<key>.json      postings of the folded words starting with <key>, and of their exact
-                      (accented) forms as "=<word>": flat lists [doc, score, doc, score, …]
-                      with doc numbers delta-encoded
+                      (accented) forms as "=<normal form>" (tokens.py): flat lists
+                      [doc, score, doc, score, …] with doc numbers delta-encoded; a score is
+                      odd when the word is in the document's title
+    tu-dong-nghia.json  the synonym groups of data/tu-dong-nghia.yml, folded (synonyms.py)
     d/<n>.json        url, kind, title, date and excerpt of documents n*CHUNK … n*CHUNK+CHUNK-1
 
 Scores are BM25 over three fields (title and keywords weigh three times the text), computed
 here so the browser only adds them up. The most common words keep their best postings only
-(POSTINGS_CAP): a query is decided by its rarer words anyway, and shards stay small.
+(POSTINGS_CAP): a query is decided by its rarer words anyway, and shards stay small; the
+manifest gives the cap, so the browser knows a full list means "and maybe others".
 """
 
 from __future__ import annotations
@@ -21,12 +24,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..models.synonyms import SynonymRegister
 from ..outputs import OutputFile
-from .records import TYPE_LABELS, SearchRecord
-from .tokens import folded, has_marks, tokens
+from .records import TYPE_LABELS, SearchRecord, kind_words
+from .synonyms import synonym_file
+from .tokens import folded, has_marks, index_words, normal
 
 INDEX_PATH = "tim-kiem/index/"
-VERSION = 1
+VERSION = 2
 CHUNK = 8
 SHARD_BYTES = 40_000
 MAX_KEY = 6
@@ -53,18 +58,27 @@ class _Postings:
 
     folded: dict[str, dict[int, float]]
     exact: dict[str, dict[int, float]]
+    titled: dict[str, set[int]]  # folded word → the docs with that word in their title
+    folds: dict[str, str]  # exact (normal) form → its folded word, whose shard holds both
 
 
 def _score(records: Sequence[SearchRecord]) -> _Postings:
     folded_tf: list[Counter[str]] = []
     exact_tf: list[Counter[str]] = []
     lengths = []
-    for record in records:
-        heavy = tokens(record.title) + [t for k in record.keywords for t in tokens(k)]
-        light = tokens(record.text)
+    titled: dict[str, set[int]] = defaultdict(set)
+    folds: dict[str, str] = {}
+    for doc, record in enumerate(records):
+        title = index_words(record.title)
+        for word in title:
+            titled[folded(word)].add(doc)
+        heavy = title + [t for k in record.keywords for t in index_words(k)]
+        light = index_words(record.text)
         words = heavy * TITLE_WEIGHT + light
         folded_tf.append(Counter(folded(w) for w in words))
-        exact_tf.append(Counter(w for w in words if has_marks(w)))
+        marked = [w for w in words if has_marks(w)]
+        folds.update((normal(w), folded(w)) for w in marked)
+        exact_tf.append(Counter(normal(w) for w in marked))
         lengths.append(len(words) or 1)
     average = sum(lengths) / len(lengths) if lengths else 1.0
     count = len(records)
@@ -81,35 +95,37 @@ def _score(records: Sequence[SearchRecord]) -> _Postings:
                 result[term][doc] = idf * tf * (K1 + 1) / (tf + norm)
         return result
 
-    return _Postings(bm25(folded_tf), bm25(exact_tf))
+    return _Postings(bm25(folded_tf), bm25(exact_tf), titled, folds)
 
 
-def _encode(postings: dict[int, float]) -> list[int]:
+def _encode(postings: dict[int, float], title_docs: set[int]) -> list[int]:
     best = sorted(postings.items(), key=lambda item: (-item[1], item[0]))[:POSTINGS_CAP]
     flat: list[int] = []
     previous = 0
     for doc, score in sorted(best):
-        flat += [doc - previous, max(1, round(score * 100))]
+        flat += [doc - previous, max(1, round(score * 50)) * 2 + (doc in title_docs)]
         previous = doc
     return flat
 
 
-def _shards(entries: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
+def _shards(
+    entries: dict[str, list[int]], folds: dict[str, str]
+) -> dict[str, dict[str, list[int]]]:
     """Group term entries by key (leading letters of the folded word), splitting big groups."""
 
     def base(term: str) -> str:
-        return term.lstrip("=")
+        return folds[term[1:]] if term.startswith("=") else term
 
     def split(terms: list[str], length: int) -> dict[str, dict[str, list[int]]]:
         groups: dict[str, list[str]] = defaultdict(list)
         for term in terms:
-            groups[folded(base(term))[:length]].append(term)
+            groups[base(term)[:length]].append(term)
         result = {}
         for key, members in groups.items():
             shard = {t: entries[t] for t in sorted(members)}
-            longer = [t for t in members if len(folded(base(t))) > length]
+            longer = [t for t in members if len(base(t)) > length]
             if len(_compact(shard)) > SHARD_BYTES and length < MAX_KEY and longer:
-                rest = [t for t in members if len(folded(base(t))) <= length]
+                rest = [t for t in members if len(base(t)) <= length]
                 result[key] = {t: entries[t] for t in sorted(rest)}
                 result.update(split(longer, length + 1))
             else:
@@ -119,23 +135,37 @@ def _shards(entries: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
     return split(list(entries), 3)
 
 
-def build_index(records: Iterable[SearchRecord]) -> list[OutputFile]:
-    """The index files for `records`, in a stable order (same records, same bytes)."""
+def build_index(
+    records: Iterable[SearchRecord], synonyms: SynonymRegister | None = None
+) -> list[OutputFile]:
+    """The index files for `records` and the synonym list, in a stable order (same records,
+    same bytes)."""
     ordered = sorted(records, key=lambda r: (r.kind, r.url))
     postings = _score(ordered)
-    entries = {term: _encode(docs) for term, docs in postings.folded.items()}
-    entries.update({f"={term}": _encode(docs) for term, docs in postings.exact.items()})
-    shards = _shards(entries)
+    titled = postings.titled
+    entries = {
+        term: _encode(docs, titled.get(term, set())) for term, docs in postings.folded.items()
+    }
+    entries.update({
+        f"={term}": _encode(docs, titled.get(postings.folds[term], set()))
+        for term, docs in postings.exact.items()
+    })
+    shards = _shards(entries, postings.folds)
     kinds = sorted({r.kind for r in ordered})
     manifest = {
         "v": VERSION,
         "count": len(ordered),
         "chunk": CHUNK,
+        "cap": POSTINGS_CAP,
+        "kindWords": kind_words(kinds),
         "kinds": [[k, TYPE_LABELS.get(k, k)] for k in kinds],
         "docKinds": "".join(chr(48 + kinds.index(r.kind)) for r in ordered),
         "keys": sorted(shards),
     }
-    files = [OutputFile(f"{INDEX_PATH}manifest.json", _compact(manifest), source="tìm kiếm")]
+    files = [
+        OutputFile(f"{INDEX_PATH}manifest.json", _compact(manifest), source="tìm kiếm"),
+        synonym_file(synonyms, INDEX_PATH),
+    ]
     for key, shard in sorted(shards.items()):
         files.append(OutputFile(f"{INDEX_PATH}t/{key}.json", _compact(shard), source="tìm kiếm"))
     for start in range(0, len(ordered), CHUNK):

@@ -13,7 +13,25 @@ TYPE_LABELS: dict[str, str] = {
     "hoi-dap": "Hỏi đáp",
     "van-ban": "Văn bản",
     "duong-day-nong": "Đường dây nóng",
+    "ap-phich": "Ấn phẩm tuyên truyền",
+    "chi-so": "Chỉ số",
+    "bao-cao": "Báo cáo",
     "trang": "Trang",
+}
+
+# Words that name a type in a query: «thủ tục cấp đổi giấy phép lái xe» asks for a procedure.
+# A result of that type counts as containing them, and when its title holds the rest of the
+# query it comes first.
+KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "thu-tuc": ("thủ tục", "thủ tục hành chính", "TTHC"),
+    "van-ban": ("văn bản",),
+    "ke-hoach": ("kế hoạch",),
+    "hoi-dap": ("hỏi đáp", "câu hỏi"),
+    "duong-day-nong": ("đường dây nóng",),
+    "ap-phich": ("ấn phẩm", "áp phích", "pa nô", "băng rôn", "tờ gấp", "tờ rơi"),
+    "chi-so": ("chỉ số",),
+    "bao-cao": ("báo cáo",),
+    "tin": ("tin tức", "bài viết"),
 }
 
 
@@ -36,3 +54,12 @@ def plain_text(markdown: str) -> str:
     """Markdown reduced to its words, for indexing and excerpts."""
     text = _MARKDOWN.sub(lambda m: m.group(1) or " ", markdown)
     return " ".join(text.split())
+
+
+def kind_words(kinds: list[str]) -> list[list[object]]:
+    """[kind number, phrase naming it] for the manifest; the browser folds the phrase."""
+    return [
+        [kinds.index(kind), phrase]
+        for kind, phrases in KIND_WORDS.items() if kind in kinds
+        for phrase in phrases
+    ]

@@ -9,6 +9,7 @@ from ..render.news import NewsRender
 from ..render.plans import plan_path
 from ..render.qa import question_path
 from ..render.tthc import procedure_path
+from .page_records import about_records, index_records, poster_records, report_records
 from .records import SearchRecord, plain_text
 
 
@@ -149,4 +150,8 @@ def site_records(portal: Portal, news: NewsRender) -> list[SearchRecord]:
         *question_records(portal),
         *legal_records(portal),
         *hotline_records(portal),
+        *poster_records(portal),
+        *index_records(portal),
+        *report_records(portal),
+        *about_records(portal),
     ]
