@@ -138,3 +138,10 @@ def test_same_records_give_the_same_bytes() -> None:
 def test_markdown_is_reduced_to_words() -> None:
     text = plain_text("## Kết quả\n\n- **Đã** [xem](a.md) ![ảnh](b.jpg) <b>thẻ</b>")
     assert text == "Kết quả - Đã xem thẻ"
+
+
+def test_an_accented_word_is_a_title_word_only_in_its_own_spelling() -> None:
+    index = files_of([SearchRecord("a/", "thu-tuc", "Đổi giấy phép lái xe", "cấp lại khi mất")])
+    shard = index["tim-kiem/index/t/lai.json"]
+    assert shard[f"={normal('lái')}"][1] % 2 == 1  # «lái» is in the title
+    assert shard[f"={normal('lại')}"][1] % 2 == 0  # «lại» only in the text

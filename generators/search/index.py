@@ -26,13 +26,13 @@ from dataclasses import dataclass
 
 from ..models.synonyms import SynonymRegister
 from ..outputs import OutputFile
-from .records import TYPE_LABELS, SearchRecord, kind_words
+from .records import QUESTION_WORDS, TYPE_LABELS, SearchRecord, kind_words
 from .synonyms import synonym_file
 from .tokens import folded, has_marks, index_words, normal
 
 INDEX_PATH = "tim-kiem/index/"
 VERSION = 2
-CHUNK = 8
+CHUNK = 4
 SHARD_BYTES = 40_000
 MAX_KEY = 6
 POSTINGS_CAP = 400
@@ -58,7 +58,7 @@ class _Postings:
 
     folded: dict[str, dict[int, float]]
     exact: dict[str, dict[int, float]]
-    titled: dict[str, set[int]]  # folded word → the docs with that word in their title
+    titled: dict[str, set[int]]  # folded or "=normal" word → the docs with it in their title
     folds: dict[str, str]  # exact (normal) form → its folded word, whose shard holds both
 
 
@@ -69,9 +69,10 @@ def _score(records: Sequence[SearchRecord]) -> _Postings:
     titled: dict[str, set[int]] = defaultdict(set)
     folds: dict[str, str] = {}
     for doc, record in enumerate(records):
-        title = index_words(record.title)
+        title = index_words(record.title) + [t for n in record.names for t in index_words(n)]
         for word in title:
             titled[folded(word)].add(doc)
+            titled[f"={normal(word)}"].add(doc)
         heavy = title + [t for k in record.keywords for t in index_words(k)]
         light = index_words(record.text)
         words = heavy * TITLE_WEIGHT + light
@@ -147,7 +148,7 @@ def build_index(
         term: _encode(docs, titled.get(term, set())) for term, docs in postings.folded.items()
     }
     entries.update({
-        f"={term}": _encode(docs, titled.get(postings.folds[term], set()))
+        f"={term}": _encode(docs, titled.get(f"={term}", set()))
         for term, docs in postings.exact.items()
     })
     shards = _shards(entries, postings.folds)
@@ -158,6 +159,7 @@ def build_index(
         "chunk": CHUNK,
         "cap": POSTINGS_CAP,
         "kindWords": kind_words(kinds),
+        "optional": list(QUESTION_WORDS),
         "kinds": [[k, TYPE_LABELS.get(k, k)] for k in kinds],
         "docKinds": "".join(chr(48 + kinds.index(r.kind)) for r in ordered),
         "keys": sorted(shards),

@@ -7,6 +7,7 @@ Each function is a pure function of the portal and makes the records of one cont
 from __future__ import annotations
 
 from ..models.indices import IndexRegister
+from ..models.tthc import ProcedureDocument
 from ..portal import Portal
 from ..render.about import ABOUT_PATH
 from ..render.indices import SECTION_PATH as INDICES_PATH
@@ -134,3 +135,16 @@ def about_records(portal: Portal) -> list[SearchRecord]:
             )
         )
     return records
+
+
+def procedure_details(doc: ProcedureDocument) -> str:
+    """What citizens ask of a procedure besides its name: the steps, the papers to bring, how
+    long it takes and what it costs («mất bao lâu», «lệ phí bao nhiêu»)."""
+    parts: list[str] = []
+    for channel in doc.channels:
+        parts.append(f"Thời hạn giải quyết {channel.time_limit}.")
+        parts += [f"{fee.name}." for fee in channel.fees] or ["Không thu phí, lệ phí."]
+    channels = " ".join(dict.fromkeys(parts))
+    steps = " ".join(plain_text(step) for step in doc.steps)
+    papers = "; ".join(d.name for d in doc.documents)
+    return f"Hồ sơ: {papers}. {channels} Trình tự: {steps}"

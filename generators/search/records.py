@@ -45,6 +45,9 @@ class SearchRecord:
     text: str
     date: str = ""  # ISO date, shown with the result
     keywords: tuple[str, ...] = field(default_factory=tuple)  # codes, numbers, tags: weighted
+    # What names the item as its title does (a procedure's code, a document's number): weighted,
+    # and counted as title words, so "1.002804" puts its procedure first.
+    names: tuple[str, ...] = field(default_factory=tuple)
 
 
 _MARKDOWN = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|[#*_>`|]+|<[^>]+>")
@@ -54,6 +57,17 @@ def plain_text(markdown: str) -> str:
     """Markdown reduced to its words, for indexing and excerpts."""
     text = _MARKDOWN.sub(lambda m: m.group(1) or " ", markdown)
     return " ".join(text.split())
+
+# Words of everyday questions that pages seldom hold («tôi muốn đổi giấy phép lái xe thì cần làm
+# những thủ tục gì»): a page lacking them is not missing part of the query. They still add to
+# the score of pages that hold them.
+QUESTION_WORDS: tuple[str, ...] = (
+    "tôi", "mình", "em", "anh", "chị", "ạ", "ơi", "nhé", "nhỉ", "à", "vậy", "thì", "là", "mà",
+    "thế", "nào", "sao", "gì", "đâu", "ở", "ai", "muốn", "cần", "phải", "nên", "được", "có",
+    "không", "làm", "những", "các", "cái", "này", "đó", "hỏi", "xin", "cho", "của", "và", "với",
+    "để", "như", "khi", "nếu", "rồi", "đã", "sẽ", "đang", "bị", "hay", "hoặc", "thể", "tại",
+    "trong", "về", "ra", "vào", "lên", "đi", "giúp", "ơn", "cảm", "bạn",
+)
 
 
 def kind_words(kinds: list[str]) -> list[list[object]]:

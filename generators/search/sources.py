@@ -9,7 +9,13 @@ from ..render.news import NewsRender
 from ..render.plans import plan_path
 from ..render.qa import question_path
 from ..render.tthc import procedure_path
-from .page_records import about_records, index_records, poster_records, report_records
+from .page_records import (
+    about_records,
+    index_records,
+    poster_records,
+    procedure_details,
+    report_records,
+)
 from .records import SearchRecord, plain_text
 
 
@@ -45,7 +51,8 @@ def plan_records(portal: Portal) -> list[SearchRecord]:
                 title=f"{doc.kind} {doc.title}",
                 text=f"{doc.summary} {doc.issuer.name}. {sections}",
                 date=doc.date.iso() if doc.date.exact else "",
-                keywords=(doc.number_text, doc.issuer.name, doc.theme or ""),
+                keywords=(doc.issuer.name, doc.theme or ""),
+                names=(doc.number_text,),
             )
         )
         for task in plan.tasks:
@@ -61,7 +68,7 @@ def plan_records(portal: Portal) -> list[SearchRecord]:
                     kind="nhiem-vu",
                     title=f"Nhiệm vụ {task.id}: {shorten(task.title, 120)}",
                     text=details,
-                    keywords=(task.id,),
+                    names=(task.id,),
                 )
             )
     return records
@@ -90,7 +97,8 @@ def legal_records(portal: Portal) -> list[SearchRecord]:
             title=d.title,
             text=f"{d.summary} {d.issuer}",
             date=d.date.isoformat(),
-            keywords=(d.number, d.kind),
+            keywords=(d.kind,),
+            names=(d.number,),
         )
         for d in portal.legal.documents
     ]
@@ -132,10 +140,12 @@ def procedure_records(portal: Portal) -> list[SearchRecord]:
                 title=doc.name,
                 text=(
                     f"{status}Lĩnh vực {doc.field}. Đối tượng: {'; '.join(doc.applicants)}. "
-                    f"Kết quả: {'; '.join(doc.results)}. {plain_text(doc.requirements)}"
+                    f"Kết quả: {'; '.join(doc.results)}. {plain_text(doc.requirements)} "
+                    + procedure_details(doc)
                 ),
                 date=procedure.latest.date.isoformat(),
-                keywords=(doc.code, doc.field, *(b.number for b in doc.legal_bases)),
+                keywords=(doc.field, *(b.number for b in doc.legal_bases)),
+                names=(doc.code,),
             )
         )
     return records

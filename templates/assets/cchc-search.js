@@ -77,10 +77,10 @@
       book.get(first).push({ terms: ts, alts: alts, kind: kind, label: label });
     }
     groups.forEach(function (group) {
-      var alts = group.map(function (p) { return words(joinDots(p)).map(fold); });
+      var alts = group.map(function (p) { return words(joinDots(p)).map(term); });
       group.forEach(function (phrase) { add(phrase, alts, -1, group); });
     });
-    manifest.kindWords.forEach(function (k) { add(k[1], [words(k[1]).map(fold)], k[0], null); });
+    manifest.kindWords.forEach(function (k) { add(k[1], [], k[0], null); });
     return book;
   }
   function matches(phrase, typed, at) {
@@ -91,8 +91,10 @@
     });
   }
 
-  /* The query as slots: each holds alternatives (lists of folded words), kinds, typed terms. */
-  function slotsOf(query, book) {
+  /* The query as slots: each holds alternatives (lists of terms), kinds, typed terms. The first
+     alternative is what was typed, looked up folded; a synonym is looked up as the editors
+     wrote it (with its diacritics: «cấp lại» is not «cấp lái»). */
+  function slotsOf(query, book, optional) {
     var typed = words(joinDots(query)).map(term), slots = [], seen = new Set(), i = 0;
     while (i < typed.length) {
       var found = [], length = 0;
@@ -103,24 +105,43 @@
       });
       var slot = { typed: typed.slice(i, i + Math.max(length, 1)), alts: [], kinds: new Set(),
                    also: [] };
+      slot.alts.push(slot.typed.map(function (t) { return { fold: t.fold, normal: t.fold, marked: false }; }));
       if (found.length) {
-        var keys = new Set();
+        var keys = new Set([slot.typed.map(function (t) { return t.fold; }).join(" ")]);
         found.forEach(function (p) {
           p.alts.forEach(function (a) {
-            if (!keys.has(a.join(" "))) { keys.add(a.join(" ")); slot.alts.push(a); }
+            var k = a.map(function (t) { return t.fold; }).join(" ");
+            if (!keys.has(k)) { keys.add(k); slot.alts.push(a); }
           });
           if (p.kind >= 0) slot.kinds.add(p.kind);
           if (p.label) p.label.forEach(function (l) { if (slot.also.indexOf(l) < 0) slot.also.push(l); });
         });
         i += length;
       } else {
-        slot.alts.push([typed[i].fold]);
+        slot.optional = (optional.get(typed[i].fold) || []).some(function (t) {
+          return typed[i].marked ? typed[i].normal === t.normal : true;
+        });
         i += 1;
       }
-      var key = slot.alts.map(function (a) { return a.join(" "); }).sort().join("|");
+      var key = slot.alts.map(function (a) {
+        return a.map(function (t) { return t.normal; }).join(" ");
+      }).sort().join("|");
       if (!seen.has(key)) { seen.add(key); slots.push(slot); }
     }
+    /* A query of question words only («là gì») is taken word by word like any other. */
+    if (slots.every(function (s) { return s.optional; })) {
+      slots.forEach(function (s) { s.optional = false; });
+    }
     return slots;
+  }
+  function optionalWords(manifest) {
+    var map = new Map();
+    (manifest.optional || []).forEach(function (w) {
+      var t = term(w);
+      if (!map.has(t.fold)) map.set(t.fold, []);
+      map.get(t.fold).push(t);
+    });
+    return map;
   }
 
   function keyFor(word, keys) {
@@ -140,12 +161,12 @@
     var keys = new Set(manifest.keys), needed = new Set();
     slots.forEach(function (slot) {
       slot.alts.forEach(function (alt) {
-        alt.forEach(function (w) { var k = keyFor(w, keys); if (k) needed.add(k); });
+        alt.forEach(function (t) { var k = keyFor(t.fold, keys); if (k) needed.add(k); });
       });
     });
     var last = slots[slots.length - 1], prefix = null;
-    if (last.typed.length === 1 && last.alts.length === 1 && last.alts[0][0].length >= 2) {
-      prefix = last.alts[0][0];
+    if (last.typed.length === 1 && last.alts.length === 1 && last.typed[0].fold.length >= 2) {
+      prefix = last.typed[0].fold;
       var own = keyFor(prefix, keys);
       var longer = manifest.keys.filter(function (k) { return k !== own && k.indexOf(prefix) === 0; });
       last.prefixKeys = (own ? [own] : []).concat(longer.length <= PREFIX_SHARDS ? longer : []);
@@ -155,12 +176,13 @@
     return Promise.all(Array.from(needed).map(function (k) {
       return get("t/" + k + ".json").then(function (s) { shards[k] = s; });
     })).then(function () {
-      function postings(w) {
-        var k = keyFor(w, keys), flat = k && shards[k][w];
+      function postings(t) {
+        var k = keyFor(t.fold, keys), flat = k && shards[k][t.marked ? "=" + t.normal : t.fold];
         return { map: decode(flat), capped: !!flat && flat.length / 2 >= manifest.cap };
       }
       slots.forEach(function (slot) {
         slot.lists = slot.alts.map(function (alt) { return alt.map(postings); });
+        slot.asTyped = slot.alts.map(function (_, a) { return a === 0; });
         slot.exact = slot.typed.filter(function (t) { return t.marked; }).map(function (t) {
           var k = keyFor(t.fold, keys);
           return decode(k && shards[k]["=" + t.normal]);
@@ -184,20 +206,25 @@
   function judge(doc, kind, slots) {
     var r = { doc: doc, matched: 0, misses: 0, exact: 0, score: 0, titled: true };
     slots.forEach(function (slot) {
-      var state = "miss", best = 0, titled = false;
-      slot.lists.forEach(function (alt) {
-        var sum = 0, present = true, maybe = true, inTitle = true;
+      var state = "miss", best = 0, titled = false, part = 0, synonym = false;
+      slot.lists.forEach(function (alt, a) {
+        var sum = 0, present = 0, maybe = slot.asTyped[a], inTitle = true;
         alt.forEach(function (p) {
           var v = p.map.get(doc);
-          if (v === undefined) { present = false; inTitle = false; if (!p.capped) maybe = false; }
-          else { sum += score(v); inTitle = inTitle && (v & 1) === 1; }
+          if (v === undefined) { inTitle = false; if (!p.capped) maybe = false; }
+          else { present += 1; sum += score(v); inTitle = inTitle && (v & 1) === 1; }
         });
-        if (present) {
+        if (present === alt.length) {
+          if (!slot.asTyped[a]) synonym = true;
           if (state !== "match" || sum > best) best = sum;
           if (inTitle) titled = true;
           state = "match";
-        } else if (maybe && state === "miss") {
+        } else if (maybe && state !== "match") {
+          /* Some words typed are here, the others too common for the index to list every
+             page. A synonym counts only where all its words are. */
           state = "maybe";
+          part = Math.max(part, present / alt.length);
+          best = Math.max(best, sum);
         }
       });
       if (state !== "match") {
@@ -209,14 +236,20 @@
           state = "prefix";
         });
       }
-      if (slot.kinds.has(kind)) { state = "match"; titled = true; }
-      r.matched += state === "match" ? 1 : state === "prefix" ? PREFIX_WEIGHT : 0;
+      var named = slot.kinds.has(kind); /* «thủ tục» names what a procedure is */
+      if (named) { state = "match"; titled = true; }
+      r.score += best;
+      if (slot.optional) {
+        slot.exact.forEach(function (map) { var v = map.get(doc); if (v !== undefined) r.score += score(v); });
+        return;
+      }
+      r.matched += state === "match" ? 1 : state === "prefix" ? PREFIX_WEIGHT : state === "maybe" ? part : 0;
       if (state === "miss") r.misses += 1;
       r.titled = r.titled && titled && (state === "match" || state === "prefix");
-      r.score += best;
+      /* A synonym or a type name holds the words as the editors wrote them: exact. */
       slot.exact.forEach(function (map) {
         var v = map.get(doc);
-        if (v !== undefined) { r.exact += 1; r.score += score(v); }
+        if (v !== undefined) { r.exact += 1; r.score += score(v); } else if (named || synonym) { r.exact += 1; }
       });
     });
     return r.matched > 0 ? r : null;
@@ -325,15 +358,16 @@
     say("Đang tìm…");
     return Promise.all([get("manifest.json"), get("tu-dong-nghia.json").catch(function () { return []; })])
       .then(function (got) {
-        var manifest = got[0], slots = slotsOf(query, phraseBook(manifest, got[1]));
+        var manifest = got[0];
+        var slots = slotsOf(query, phraseBook(manifest, got[1]), optionalWords(manifest));
         var kindIndex = manifest.kinds.findIndex(function (k) { return k[0] === kind; });
         return lookUp(slots, manifest).then(function () {
           if (seq !== current) return;
           var ranked = rank(slots, manifest, kindIndex), hits = ranked.hits;
           var marks = { words: new Set(), prefix: null };
           slots.forEach(function (s) {
-            s.alts.forEach(function (a) { a.forEach(function (w) { marks.words.add(w); }); });
-            if (s.prefixKeys && s.prefix.length) marks.prefix = s.alts[0][0];
+            s.alts.forEach(function (a) { a.forEach(function (t) { marks.words.add(t.fold); }); });
+            if (s.prefixKeys && s.prefix.length) marks.prefix = s.typed[0].fold;
           });
           var also = [];
           slots.forEach(function (s) {
