@@ -52,7 +52,7 @@
   var list = document.querySelector("[data-cchc-search-results]");
   var more = document.querySelector("[data-cchc-search-more]");
   var loaded = {};
-  var PAGE = 10, PREFIX_WEIGHT = 0.5, PREFIX_SHARDS = 3;
+  var PAGE = 10, PREFIX_WEIGHT = 0.5, PREFIX_SHARDS = 3, LONG_QUERY = 3;
   var pending = null, current = 0, typing = null;
 
   function get(path) {
@@ -128,9 +128,13 @@
       }).sort().join("|");
       if (!seen.has(key)) { seen.add(key); slots.push(slot); }
     }
-    /* A query of question words only («là gì») is taken word by word like any other. */
+    /* A query of question words only («là gì») is taken word by word like any other; one of
+       type names only («pa nô áp phích») too: they name a type only beside other words. */
     if (slots.every(function (s) { return s.optional; })) {
       slots.forEach(function (s) { s.optional = false; });
+    }
+    if (slots.every(function (s) { return s.kinds.size > 0; })) {
+      slots.forEach(function (s) { s.kinds = new Set(); });
     }
     return slots;
   }
@@ -182,6 +186,19 @@
       }
       slots.forEach(function (slot) {
         slot.lists = slot.alts.map(function (alt) { return alt.map(postings); });
+        /* How telling the slot is: pages holding it, at most, as BM25's idf counts them. */
+        var df = 0, exactSize = {};
+        slot.typed.forEach(function (t) {
+          var k = keyFor(t.fold, keys), flat = t.marked && k && shards[k]["=" + t.normal];
+          if (t.marked) exactSize[t.fold] = flat ? flat.length / 2 : 0;
+        });
+        slot.lists.forEach(function (alt, a) {
+          df += Math.min.apply(null, alt.map(function (p, j) {
+            var typed = a === 0 && slot.typed[j];  /* typed with diacritics: count those pages */
+            return typed && typed.marked ? exactSize[typed.fold] : p.map.size;
+          }));
+        });
+        slot.weight = Math.log(1 + manifest.count / (Math.min(df, manifest.count) + 1));
         slot.asTyped = slot.alts.map(function (_, a) { return a === 0; });
         slot.exact = slot.typed.filter(function (t) { return t.marked; }).map(function (t) {
           var k = keyFor(t.fold, keys);
@@ -204,7 +221,7 @@
 
   /* How one document answers the query, or null when it holds none of its words. */
   function judge(doc, kind, slots) {
-    var r = { doc: doc, matched: 0, misses: 0, exact: 0, score: 0, titled: true };
+    var r = { doc: doc, matched: 0, cover: 0, misses: 0, exact: 0, score: 0, titled: true };
     slots.forEach(function (slot) {
       var state = "miss", best = 0, titled = false, part = 0, synonym = false;
       slot.lists.forEach(function (alt, a) {
@@ -243,7 +260,14 @@
         slot.exact.forEach(function (map) { var v = map.get(doc); if (v !== undefined) r.score += score(v); });
         return;
       }
-      r.matched += state === "match" ? 1 : state === "prefix" ? PREFIX_WEIGHT : state === "maybe" ? part : 0;
+      var credit = state === "match" ? 1 : state === "prefix" ? PREFIX_WEIGHT : state === "maybe" ? part : 0;
+      if (state === "match" && !named && !synonym && slot.exact.length) {
+        /* Typed with diacritics, found only without («quân» in «cơ quan»): half a match. */
+        var loose = slot.exact.filter(function (map) { return !map.has(doc); }).length;
+        credit -= 0.5 * loose / slot.typed.length;
+      }
+      r.matched += credit;
+      r.cover += credit * slot.weight;
       if (state === "miss") r.misses += 1;
       r.titled = r.titled && titled && (state === "match" || state === "prefix");
       /* A synonym or a type name holds the words as the editors wrote them: exact. */
@@ -274,9 +298,13 @@
       fewest = Math.min(fewest, r.misses);
       hits.push(r);
     });
-    hits = hits.filter(function (h) { return h.misses === fewest; });
+    /* A long query may hold words no good page has: one more miss is allowed every three
+       words, and pages holding the more telling words come first. */
+    var counted = slots.filter(function (s) { return !s.optional; });
+    var slack = Math.floor(counted.length / LONG_QUERY);
+    hits = hits.filter(function (h) { return h.misses <= fewest + slack; });
     hits.sort(function (a, b) {
-      return b.matched - a.matched || b.exact - a.exact || b.type - a.type ||
+      return b.cover - a.cover || b.exact - a.exact || b.type - a.type ||
         b.score - a.score || a.doc - b.doc;
     });
     return { hits: hits, partial: fewest > 0 && fewest !== Infinity };
