@@ -116,9 +116,10 @@ def test_titles_and_keywords_outweigh_body_text() -> None:
 def test_common_words_keep_only_their_best_postings() -> None:
     many = [SearchRecord(f"p{n}/", "tin", f"Bài {n}", "cải cách hành chính") for n in range(900)]
     index = files_of(many)
-    assert len(index["tim-kiem/index/t/cai.json"]["cai"]) == 2 * POSTINGS_CAP
-    # The browser reads a list this long as "and maybe other pages".
-    assert index["tim-kiem/index/manifest.json"]["cap"] == POSTINGS_CAP
+    postings = index["tim-kiem/index/t/cai.json"]["cai"]
+    # A cut list says how many pages hold the word: the browser reads "and other pages".
+    assert postings[0] == -900 and len(postings) == 1 + 2 * POSTINGS_CAP
+    assert len(index["tim-kiem/index/t/5.json"]["5"]) == 2  # «Bài 5»: one page, an uncut list
 
 
 def test_big_shards_are_split_by_longer_prefixes() -> None:
@@ -145,3 +146,22 @@ def test_an_accented_word_is_a_title_word_only_in_its_own_spelling() -> None:
     shard = index["tim-kiem/index/t/lai.json"]
     assert shard[f"={normal('lái')}"][1] % 2 == 1  # «lái» is in the title
     assert shard[f"={normal('lại')}"][1] % 2 == 0  # «lại» only in the text
+
+
+def test_a_procedure_keeps_its_title_words_among_many_articles() -> None:
+    articles = [SearchRecord(f"t{n}/", "tin", f"Cấp đổi giấy phép lái xe {n}", "giấy phép lái xe")
+                for n in range(POSTINGS_CAP + 50)]
+    long_text = "Đổi giấy phép lái xe " + "hồ sơ " * 200
+    procedure = SearchRecord("thu-tuc/doi/", "thu-tuc", "Đổi giấy phép lái xe", long_text)
+    index = files_of([*articles, procedure])
+    chunks = [v for k, v in index.items() if k.startswith("tim-kiem/index/d/")]
+    procedure_doc = next(n * 4 + i for n in range(len(chunks))
+                         for i, row in enumerate(index[f"tim-kiem/index/d/{n}.json"])
+                         if row[0] == "thu-tuc/doi/")
+    postings = index["tim-kiem/index/t/xe.json"]["xe"]
+    assert postings[0] == -(POSTINGS_CAP + 51)  # cut: more pages hold «xe» than it lists
+    docs, doc = [], 0
+    for delta in postings[1::2]:
+        doc += delta
+        docs.append(doc)
+    assert procedure_doc in docs

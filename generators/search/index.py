@@ -12,8 +12,9 @@ Layout under `tim-kiem/index/` (the search page lives at `tim-kiem/`):
 
 Scores are BM25 over three fields (title and keywords weigh three times the text), computed
 here so the browser only adds them up. The most common words keep their best postings only
-(POSTINGS_CAP): a query is decided by its rarer words anyway, and shards stay small; the
-manifest gives the cap, so the browser knows a full list means "and maybe others".
+(POSTINGS_CAP): a query is decided by its rarer words anyway, and shards stay small. Such a
+list starts with minus the number of documents that hold the word, so the browser knows the
+list is cut ("and other pages") and how common the word is.
 """
 
 from __future__ import annotations
@@ -99,11 +100,18 @@ def _score(records: Sequence[SearchRecord]) -> _Postings:
     return _Postings(bm25(folded_tf), bm25(exact_tf), titled, folds)
 
 
-def _encode(postings: dict[int, float], title_docs: set[int]) -> list[int]:
-    best = sorted(postings.items(), key=lambda item: (-item[1], item[0]))[:POSTINGS_CAP]
-    flat: list[int] = []
+def _encode(postings: dict[int, float], title_docs: set[int], pinned: set[int]) -> list[int]:
+    """The best POSTINGS_CAP postings, and those of the word in the title of a `pinned` doc
+    (anything but news: a procedure must not drop out of «giấy phép lái xe» for 500 articles)."""
+    ranked = sorted(postings.items(), key=lambda item: (-item[1], item[0]))
+    best = dict(ranked[:POSTINGS_CAP])
+    for doc in sorted(title_docs & pinned):
+        if doc in postings and len(best) < 2 * POSTINGS_CAP:
+            best.setdefault(doc, postings[doc])
+    # A cut list starts with minus the number of documents holding the word.
+    flat: list[int] = [-len(postings)] if len(postings) > len(best) else []
     previous = 0
-    for doc, score in sorted(best):
+    for doc, score in sorted(best.items()):
         flat += [doc - previous, max(1, round(score * 50)) * 2 + (doc in title_docs)]
         previous = doc
     return flat
@@ -144,11 +152,13 @@ def build_index(
     ordered = sorted(records, key=lambda r: (r.kind, r.url))
     postings = _score(ordered)
     titled = postings.titled
+    pinned = {doc for doc, record in enumerate(ordered) if record.kind != "tin"}
     entries = {
-        term: _encode(docs, titled.get(term, set())) for term, docs in postings.folded.items()
+        term: _encode(docs, titled.get(term, set()), pinned)
+        for term, docs in postings.folded.items()
     }
     entries.update({
-        f"={term}": _encode(docs, titled.get(f"={term}", set()))
+        f"={term}": _encode(docs, titled.get(f"={term}", set()), pinned)
         for term, docs in postings.exact.items()
     })
     shards = _shards(entries, postings.folds)
@@ -157,7 +167,6 @@ def build_index(
         "v": VERSION,
         "count": len(ordered),
         "chunk": CHUNK,
-        "cap": POSTINGS_CAP,
         "kindWords": kind_words(kinds),
         "optional": list(QUESTION_WORDS),
         "kinds": [[k, TYPE_LABELS.get(k, k)] for k in kinds],

@@ -66,7 +66,7 @@ QUESTION_WORDS: tuple[str, ...] = (
     "thế", "nào", "sao", "gì", "đâu", "ở", "ai", "muốn", "cần", "phải", "nên", "được", "có",
     "không", "làm", "những", "các", "cái", "này", "đó", "hỏi", "xin", "cho", "của", "và", "với",
     "để", "như", "khi", "nếu", "rồi", "đã", "sẽ", "đang", "bị", "hay", "hoặc", "thể", "tại",
-    "trong", "về", "ra", "vào", "lên", "đi", "giúp", "ơn", "cảm", "bạn",
+    "trong", "về", "ra", "vào", "lên", "đi", "giúp", "ơn", "cảm", "bạn", "bao", "nhiêu",
 )
 
 

@@ -154,9 +154,12 @@
     }
     return null;
   }
+  /* Postings: [doc delta, score, …], after minus the number of pages when the list is cut. */
   function decode(flat) {
-    var map = new Map(), doc = 0;
-    for (var i = 0; flat && i < flat.length; i += 2) { doc += flat[i]; map.set(doc, flat[i + 1]); }
+    var map = new Map(), doc = 0, start = flat && flat.length % 2 ? 1 : 0;
+    for (var i = start; flat && i < flat.length; i += 2) { doc += flat[i]; map.set(doc, flat[i + 1]); }
+    map.pages = start ? -flat[0] : map.size;
+    map.capped = start === 1;
     return map;
   }
 
@@ -182,28 +185,30 @@
     })).then(function () {
       function postings(t) {
         var k = keyFor(t.fold, keys), flat = k && shards[k][t.marked ? "=" + t.normal : t.fold];
-        return { map: decode(flat), capped: !!flat && flat.length / 2 >= manifest.cap };
+        var map = decode(flat);
+        return { map: map, capped: map.capped };
       }
       slots.forEach(function (slot) {
         slot.lists = slot.alts.map(function (alt) { return alt.map(postings); });
         /* How telling the slot is: pages holding it, at most, as BM25's idf counts them. */
         var df = 0, exactSize = {};
         slot.typed.forEach(function (t) {
-          var k = keyFor(t.fold, keys), flat = t.marked && k && shards[k]["=" + t.normal];
-          if (t.marked) exactSize[t.fold] = flat ? flat.length / 2 : 0;
+          var k = keyFor(t.fold, keys);
+          if (t.marked) exactSize[t.fold] = decode(k && shards[k]["=" + t.normal]).pages;
         });
         slot.lists.forEach(function (alt, a) {
           df += Math.min.apply(null, alt.map(function (p, j) {
             var typed = a === 0 && slot.typed[j];  /* typed with diacritics: count those pages */
-            return typed && typed.marked ? exactSize[typed.fold] : p.map.size;
+            return typed && typed.marked ? exactSize[typed.fold] : p.map.pages;
           }));
         });
         slot.weight = Math.log(1 + manifest.count / (Math.min(df, manifest.count) + 1));
         slot.asTyped = slot.alts.map(function (_, a) { return a === 0; });
-        slot.exact = slot.typed.filter(function (t) { return t.marked; }).map(function (t) {
+        slot.exactByWord = slot.typed.map(function (t) {
           var k = keyFor(t.fold, keys);
-          return decode(k && shards[k]["=" + t.normal]);
+          return t.marked ? decode(k && shards[k]["=" + t.normal]) : null;
         });
+        slot.exact = slot.exactByWord.filter(Boolean);
         slot.prefix = [];
         (slot.prefixKeys || []).forEach(function (k) {
           Object.keys(shards[k]).forEach(function (t) {
@@ -226,10 +231,16 @@
       var state = "miss", best = 0, titled = false, part = 0, synonym = false;
       slot.lists.forEach(function (alt, a) {
         var sum = 0, present = 0, maybe = slot.asTyped[a], inTitle = true;
-        alt.forEach(function (p) {
+        alt.forEach(function (p, j) {
           var v = p.map.get(doc);
-          if (v === undefined) { inTitle = false; if (!p.capped) maybe = false; }
-          else { present += 1; sum += score(v); inTitle = inTitle && (v & 1) === 1; }
+          if (v === undefined) { inTitle = false; if (!p.capped) maybe = false; return; }
+          present += 1;
+          sum += score(v);
+          /* A word typed with diacritics is in the title only in that spelling (the index
+             keeps every title posting but those of news, so not found means not there). */
+          var exact = a === 0 && slot.exactByWord[j], e = exact && exact.get(doc);
+          if (exact) v = e === undefined ? 0 : e;
+          inTitle = inTitle && (v & 1) === 1;
         });
         if (present === alt.length) {
           if (!slot.asTyped[a]) synonym = true;
@@ -262,8 +273,9 @@
       }
       var credit = state === "match" ? 1 : state === "prefix" ? PREFIX_WEIGHT : state === "maybe" ? part : 0;
       if (state === "match" && !named && !synonym && slot.exact.length) {
-        /* Typed with diacritics, found only without («quân» in «cơ quan»): half a match. */
-        var loose = slot.exact.filter(function (map) { return !map.has(doc); }).length;
+        /* Typed with diacritics, found only without («quân» in «cơ quan»): half a match. A
+           word so common its exact list is cut is given the benefit of the doubt. */
+        var loose = slot.exact.filter(function (map) { return !map.has(doc) && !map.capped; }).length;
         credit -= 0.5 * loose / slot.typed.length;
       }
       r.matched += credit;
@@ -273,7 +285,7 @@
       /* A synonym or a type name holds the words as the editors wrote them: exact. */
       slot.exact.forEach(function (map) {
         var v = map.get(doc);
-        if (v !== undefined) { r.exact += 1; r.score += score(v); } else if (named || synonym) { r.exact += 1; }
+        if (v !== undefined) { r.exact += 1; r.score += score(v); } else if (named || synonym || (map.capped && state === "match")) { r.exact += 1; }
       });
     });
     return r.matched > 0 ? r : null;
