@@ -38,6 +38,7 @@ from generators.models.plan import PlanDocument
 from generators.models.poster import PosterDocument
 from generators.models.qa import QuestionDocument
 from generators.models.site import SiteProfile
+from generators.models.synonyms import SynonymRegister
 from generators.models.tthc import ProcedureDocument
 from generators.portal import Portal
 from generators.validation import known_fields
@@ -98,6 +99,7 @@ KINDS = [
          "data/ap-phich/ap-phich-dich-vu-cong-truc-tuyen.yml", PosterDocument),
     Kind("indices", "data/chi-so.yml", "data/chi-so.yml", IndexRegister,
          support=("data/ke-hoach/ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt.yml", QUANG_TRI_PLAN)),
+    Kind("synonyms", "data/tu-dong-nghia.yml", "data/tu-dong-nghia.yml", SynonymRegister),
 ]
 
 

@@ -108,5 +108,6 @@ def test_the_kinds_cover_every_loader() -> None:
         if name.startswith("load_") and name != "load_portal"
     }
     assert found == set(LOADER_KINDS)
-    assert set(LOADER_KINDS.values()) == set(BY_NAME)
+    # data/tu-dong-nghia.yml is read by read_register straight from load_portal.
+    assert set(LOADER_KINDS.values()) | {"synonyms"} == set(BY_NAME)
 

@@ -4,14 +4,15 @@
    case; the tone taken off and written as a digit, a lone y after a consonant written i (the
    "normal" form); then every mark removed and đ → d (the folded form).
 
-   A query is cut into slots: a word, or a phrase of the synonym list (any phrase of its group
-   will do), or a phrase naming a type («thủ tục»: a procedure counts as holding it). The last
-   word also matches as the beginning of a longer word, at half weight, so results come while
-   typing. Pages holding every slot come first; when none holds them all, those holding the
-   most are shown (a word so common that the index keeps only its best pages may still be in
-   a page it does not list: that is not counted as missing). Then pages matching more words
-   exactly as typed, then pages whose title holds the whole query (the type the query names,
-   else procedures, first), then the BM25 score. */
+   A query is cut into slots: a word, a phrase of the synonym list (any phrase of its group will
+   do), or a phrase naming a type («thủ tục»: a procedure counts as holding it). Question words
+   («tôi», «gì») only add to the score. The last word also matches as the beginning of a longer
+   word, at half weight, so results come while typing. Shown: the pages missing the fewest
+   slots (one more miss allowed every three slots), ordered by how much of the query they hold
+   (slots weighted by idf), then words found as typed, then a title holding the whole query
+   (the type the query names, else procedures, first), then the BM25 score. A word so common
+   that the index lists only its best pages ("cut" list) is not counted as missing elsewhere.
+   README «Search» explains the whole design. */
 (function () {
   "use strict";
   var TONES = { "\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5" };
