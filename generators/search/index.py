@@ -19,6 +19,7 @@ list is cut ("and other pages") and how common the word is.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 from collections import Counter, defaultdict
@@ -29,7 +30,7 @@ from ..models.synonyms import SynonymRegister
 from ..outputs import OutputFile
 from .records import QUESTION_WORDS, TYPE_LABELS, SearchRecord, kind_words
 from .synonyms import synonym_file
-from .tokens import folded, has_marks, index_words, normal
+from .tokens import forms, index_words
 
 INDEX_PATH = "tim-kiem/index/"
 VERSION = 2
@@ -71,17 +72,29 @@ def _score(records: Sequence[SearchRecord]) -> _Postings:
     folds: dict[str, str] = {}
     for doc, record in enumerate(records):
         title = index_words(record.title) + [t for n in record.names for t in index_words(n)]
-        for word in title:
-            titled[folded(word)].add(doc)
-            titled[f"={normal(word)}"].add(doc)
+        for word in set(title):
+            fold, exact, marked = forms(word)
+            titled[fold].add(doc)
+            if marked:
+                titled[f"={exact}"].add(doc)
         heavy = title + [t for k in record.keywords for t in index_words(k)]
         light = index_words(record.text)
-        words = heavy * TITLE_WEIGHT + light
-        folded_tf.append(Counter(folded(w) for w in words))
-        marked = [w for w in words if has_marks(w)]
-        folds.update((normal(w), folded(w)) for w in marked)
-        exact_tf.append(Counter(normal(w) for w in marked))
-        lengths.append(len(words) or 1)
+        # Counted once per distinct word: a corpus repeats a small vocabulary.
+        counts = Counter(heavy)
+        for word in counts:
+            counts[word] *= TITLE_WEIGHT
+        counts.update(light)
+        by_fold: Counter[str] = Counter()
+        by_exact: Counter[str] = Counter()
+        for word, tf in counts.items():
+            fold, exact, marked = forms(word)
+            by_fold[fold] += tf
+            if marked:
+                by_exact[exact] += tf
+                folds[exact] = fold
+        folded_tf.append(by_fold)
+        exact_tf.append(by_exact)
+        lengths.append(len(heavy) * TITLE_WEIGHT + len(light) or 1)
     average = sum(lengths) / len(lengths) if lengths else 1.0
     count = len(records)
 
@@ -103,8 +116,11 @@ def _score(records: Sequence[SearchRecord]) -> _Postings:
 def _encode(postings: dict[int, float], title_docs: set[int], pinned: set[int]) -> list[int]:
     """The best POSTINGS_CAP postings, and those of the word in the title of a `pinned` doc
     (anything but news: a procedure must not drop out of «giấy phép lái xe» for 500 articles)."""
-    ranked = sorted(postings.items(), key=lambda item: (-item[1], item[0]))
-    best = dict(ranked[:POSTINGS_CAP])
+    if len(postings) <= POSTINGS_CAP:
+        best = dict(postings)
+    else:
+        best = dict(heapq.nsmallest(POSTINGS_CAP, postings.items(),
+                                    key=lambda item: (-item[1], item[0])))
     for doc in sorted(title_docs & pinned):
         if doc in postings and len(best) < 2 * POSTINGS_CAP:
             best.setdefault(doc, postings[doc])

@@ -70,6 +70,13 @@ def folded(token: str) -> str:
     return fold(_parts(token)[0])
 
 
+@lru_cache(maxsize=200_000)
+def forms(token: str) -> tuple[str, str, bool]:
+    """(folded, normal, has marks) of a word, computed once per distinct word."""
+    fold_form, normal_form = folded(token), normal(token)
+    return fold_form, normal_form, fold_form != normal_form
+
+
 def has_marks(token: str) -> bool:
     """True when a typed word carries diacritics, so exact matches should rank first."""
     return folded(token) != normal(token)
