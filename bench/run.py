@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         for size, s in searches:
             print(f"| {size:,} articles | {s.index_mb:.1f} | {s.index_files:,} | "
                   f"{s.first_kb:.0f} | {s.second_kb:.0f} | {s.first_results} |")
-        print(f"\nFirst query «{FIRST}», second «{SECOND}»; target: under 300 KB for a first "
+        print(f"\nFirst query «{FIRST}», second «{SECOND}»; target: at most 100 KB for a first "
               "query.")
     return 0
 

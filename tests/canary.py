@@ -31,6 +31,7 @@ from generators.sections.plans.model import PlanDocument
 from generators.sections.posters.model import PosterDocument
 from generators.sections.procedures.model import ProcedureDocument
 from generators.sections.questions.model import QuestionDocument
+from generators.sections.search_page.model import SynonymRegister
 
 # What each canary part tries to become, and how the tests recognise it if it did.
 FORMULA = '=HYPERLINK("#canary","Bấm")'  # a spreadsheet formula
@@ -66,6 +67,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "data/duong-day-nong.yml": HotlineDirectory,
     "data/van-ban.yml": LegalRegister,
     "data/chi-so.yml": IndexRegister,
+    "data/tu-dong-nghia.yml": SynonymRegister,
     "data/ke-hoach/*.yml": PlanDocument,
     "data/hoi-dap/*.yml": QuestionDocument,
     "data/thu-tuc/*.yml": ProcedureDocument,

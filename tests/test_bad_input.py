@@ -48,6 +48,7 @@ PLACES = {
     "tthc-": f"thu-tuc/{PROCEDURE_NAME}",
     "poster-": "ap-phich/ap-phich-mau.yml",
     "indices-": "chi-so.yml",
+    "synonyms-": "tu-dong-nghia.yml",
 }
 
 

@@ -76,11 +76,14 @@ def with_pasted_line(text: str, encode: object) -> tuple[str, int, str]:
     lines = text.split("\n")
     for index, line in enumerate(lines):
         key, sep, value = line.partition(": ")
-        prose = value.strip("\"'")
-        if sep and not key.lstrip().startswith("#") and len(prose.split()) >= 6 \
-                and not prose.isascii():
-            lines[index] = line.replace(prose, encode(prose))  # type: ignore[operator]
-            return "\n".join(lines), index + 1, prose
+        values = [value.strip("\"'")] if sep else []
+        if line.lstrip().startswith("- [") and line.rstrip().endswith("]"):
+            values = line.strip()[3:-1].split(", ")  # a flow list: [phrase, phrase, …]
+        for prose in values:
+            if not key.lstrip().startswith("#") and len(prose.split()) >= 6 \
+                    and not prose.isascii():
+                lines[index] = line.replace(prose, encode(prose))  # type: ignore[operator]
+                return "\n".join(lines), index + 1, prose
     raise AssertionError("no prose in the demo file")
 
 
@@ -96,7 +99,7 @@ def test_text_pasted_from_an_old_font_is_refused_at_its_line(
     assert "hãy chuyển mã sang Unicode dựng sẵn, ví dụ bằng chức năng chuyển mã của Unikey, " \
         "rồi dán lại" in error.message
     reading = error.message.split("có lẽ là «", 1)[1].split("»", 1)[0]
-    assert reading.lower() in prose.lower()
+    assert reading.lower().rstrip(",") in prose.lower()  # a flow list puts a comma after it
 
 
 def test_text_pasted_into_an_article_body_is_refused_at_its_line(

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from generators.search.index import POSTINGS_CAP, build_index
 from generators.search.records import SearchRecord, plain_text
-from generators.search.tokens import folded, has_marks, tokens
+from generators.search.tokens import folded, has_marks, joined_numbers, normal, tokens
+
+# The table the browser test runs through cchc-search.js too: one folding, two languages.
+FOLDING = json.loads((Path(__file__).parent / "search_folding.json").read_text(encoding="utf-8"))
 
 
 def records() -> list[SearchRecord]:
@@ -40,10 +44,43 @@ def test_folding_removes_tones_marks_and_the_d_stroke(word: str, fold: str) -> N
     assert has_marks(word) == (word != fold)
 
 
+@pytest.mark.parametrize(("word", "normal_form", "fold"), FOLDING["forms"],
+                         ids=[w for w, _, _ in FOLDING["forms"]])
+def test_normal_and_folded_forms_follow_the_shared_table(
+    word: str, normal_form: str, fold: str
+) -> None:
+    [token] = tokens(word)
+    assert (normal(token), folded(token)) == (normal_form, fold)
+
+
+@pytest.mark.parametrize(("one", "other"), FOLDING["same"], ids="/".join)
+def test_spelling_variants_are_one_word(one: str, other: str) -> None:
+    assert normal(one) == normal(other)
+    assert folded(one) == folded(other)
+
+
+@pytest.mark.parametrize(("one", "other"), FOLDING["different"], ids="/".join)
+def test_different_words_stay_apart_when_typed_with_diacritics(one: str, other: str) -> None:
+    assert normal(one) != normal(other)
+
+
+def test_dotted_numbers_are_also_found_joined() -> None:
+    assert joined_numbers("Mã 1.004227, nhiệm vụ 2.11; 80,36 điểm") == ["1004227", "211"]
+    index = files_of([SearchRecord("t/", "thu-tuc", "Đổi giấy phép", "", keywords=("1.004227",))])
+    assert "1004227" in index["tim-kiem/index/t/100.json"]
+
+
+def test_words_in_a_title_are_flagged_by_an_odd_score() -> None:
+    index = files_of([SearchRecord("a/", "tin", "Đăng ký xe", "xe máy"),
+                      SearchRecord("b/", "tin", "Lịch tiếp dân", "đăng ký xe")])
+    scores = index["tim-kiem/index/t/xe.json"]["xe"][1::2]
+    assert [score % 2 for score in scores] == [1, 0]
+
+
 def test_folded_and_exact_forms_share_a_shard() -> None:
     index = files_of(records())
     shard = index["tim-kiem/index/t/dat.json"]
-    assert set(shard) == {"dat", "=đất", "=đặt"}
+    assert set(shard) == {"dat", f"={normal('đất')}", f"={normal('đặt')}"}
     manifest = index["tim-kiem/index/manifest.json"]
     assert manifest["count"] == 4 and "dat" in manifest["keys"]
 
@@ -79,7 +116,10 @@ def test_titles_and_keywords_outweigh_body_text() -> None:
 def test_common_words_keep_only_their_best_postings() -> None:
     many = [SearchRecord(f"p{n}/", "tin", f"Bài {n}", "cải cách hành chính") for n in range(900)]
     index = files_of(many)
-    assert len(index["tim-kiem/index/t/cai.json"]["cai"]) == 2 * POSTINGS_CAP
+    postings = index["tim-kiem/index/t/cai.json"]["cai"]
+    # A cut list says how many pages hold the word: the browser reads "and other pages".
+    assert postings[0] == -900 and len(postings) == 1 + 2 * POSTINGS_CAP
+    assert len(index["tim-kiem/index/t/5.json"]["5"]) == 2  # «Bài 5»: one page, an uncut list
 
 
 def test_big_shards_are_split_by_longer_prefixes() -> None:
@@ -99,3 +139,29 @@ def test_same_records_give_the_same_bytes() -> None:
 def test_markdown_is_reduced_to_words() -> None:
     text = plain_text("## Kết quả\n\n- **Đã** [xem](a.md) ![ảnh](b.jpg) <b>thẻ</b>")
     assert text == "Kết quả - Đã xem thẻ"
+
+
+def test_an_accented_word_is_a_title_word_only_in_its_own_spelling() -> None:
+    index = files_of([SearchRecord("a/", "thu-tuc", "Đổi giấy phép lái xe", "cấp lại khi mất")])
+    shard = index["tim-kiem/index/t/lai.json"]
+    assert shard[f"={normal('lái')}"][1] % 2 == 1  # «lái» is in the title
+    assert shard[f"={normal('lại')}"][1] % 2 == 0  # «lại» only in the text
+
+
+def test_a_procedure_keeps_its_title_words_among_many_articles() -> None:
+    articles = [SearchRecord(f"t{n}/", "tin", f"Cấp đổi giấy phép lái xe {n}", "giấy phép lái xe")
+                for n in range(POSTINGS_CAP + 50)]
+    long_text = "Đổi giấy phép lái xe " + "hồ sơ " * 200
+    procedure = SearchRecord("thu-tuc/doi/", "thu-tuc", "Đổi giấy phép lái xe", long_text)
+    index = files_of([*articles, procedure])
+    chunks = [v for k, v in index.items() if k.startswith("tim-kiem/index/d/")]
+    procedure_doc = next(n * 4 + i for n in range(len(chunks))
+                         for i, row in enumerate(index[f"tim-kiem/index/d/{n}.json"])
+                         if row[0] == "thu-tuc/doi/")
+    postings = index["tim-kiem/index/t/xe.json"]["xe"]
+    assert postings[0] == -(POSTINGS_CAP + 51)  # cut: more pages hold «xe» than it lists
+    docs, doc = [], 0
+    for delta in postings[1::2]:
+        doc += delta
+        docs.append(doc)
+    assert procedure_doc in docs

@@ -150,6 +150,12 @@ def check_pages(pages: Sequence[PageSpec], content_pages: Mapping[str, str]) -> 
         seen[page.path] = page.title
 
 
+def site_records(portal: Portal, sections: Sequence[Section] = SECTIONS) -> list[SearchRecord]:
+    """Every section's search records, without building pages (for tools and tests)."""
+    build = BuildContext(env=Environment(), portal=portal, now=build_now())
+    return [record for section in sections for record in section.search_records(build)]
+
+
 @dataclass
 class Contribution:
     """What one section gave to a build (for tests and diagnostics)."""
@@ -222,5 +228,6 @@ def build_site(
 
 
 __all__ = [
-    "DataErrors", "DuplicatePage", "UnsafePath", "build_site", "load_portal", "theme_globals",
+    "DataErrors", "DuplicatePage", "UnsafePath", "build_site", "load_portal", "site_records",
+    "theme_globals",
 ]

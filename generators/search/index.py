@@ -4,17 +4,22 @@ Layout under `tim-kiem/index/` (the search page lives at `tim-kiem/`):
 
     manifest.json     version, result kinds, the kind of every document, the shard keys
     t/<key>.json      postings of the folded words starting with <key>, and of their exact
-                      (accented) forms as "=<word>": flat lists [doc, score, doc, score, …]
-                      with doc numbers delta-encoded
+                      (accented) forms as "=<normal form>" (tokens.py): flat lists
+                      [doc, score, doc, score, …] with doc numbers delta-encoded; a score is
+                      odd when the word is in the document's title
+    tu-dong-nghia.json  the synonym groups of data/tu-dong-nghia.yml, folded (synonyms.py)
     d/<n>.json        url, kind, title, date and excerpt of documents n*CHUNK … n*CHUNK+CHUNK-1
 
 Scores are BM25 over three fields (title and keywords weigh three times the text), computed
 here so the browser only adds them up. The most common words keep their best postings only
-(POSTINGS_CAP): a query is decided by its rarer words anyway, and shards stay small.
+(POSTINGS_CAP): a query is decided by its rarer words anyway, and shards stay small. Such a
+list starts with minus the number of documents that hold the word, so the browser knows the
+list is cut ("and other pages") and how common the word is.
 """
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 from collections import Counter, defaultdict
@@ -22,12 +27,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..core.outputs import OutputFile
-from .records import TYPE_LABELS, SearchRecord
-from .tokens import folded, has_marks, tokens
+from .records import QUESTION_WORDS, TYPE_LABELS, SearchRecord, kind_words
+from .synonyms import synonym_file
+from .tokens import forms, index_words
 
 INDEX_PATH = "tim-kiem/index/"
-VERSION = 1
-CHUNK = 8
+VERSION = 2
+CHUNK = 4
 SHARD_BYTES = 40_000
 MAX_KEY = 6
 POSTINGS_CAP = 400
@@ -53,19 +59,41 @@ class _Postings:
 
     folded: dict[str, dict[int, float]]
     exact: dict[str, dict[int, float]]
+    titled: dict[str, set[int]]  # folded or "=normal" word → the docs with it in their title
+    folds: dict[str, str]  # exact (normal) form → its folded word, whose shard holds both
 
 
 def _score(records: Sequence[SearchRecord]) -> _Postings:
     folded_tf: list[Counter[str]] = []
     exact_tf: list[Counter[str]] = []
     lengths = []
-    for record in records:
-        heavy = tokens(record.title) + [t for k in record.keywords for t in tokens(k)]
-        light = tokens(record.text)
-        words = heavy * TITLE_WEIGHT + light
-        folded_tf.append(Counter(folded(w) for w in words))
-        exact_tf.append(Counter(w for w in words if has_marks(w)))
-        lengths.append(len(words) or 1)
+    titled: dict[str, set[int]] = defaultdict(set)
+    folds: dict[str, str] = {}
+    for doc, record in enumerate(records):
+        title = index_words(record.title) + [t for n in record.names for t in index_words(n)]
+        for word in set(title):
+            fold, exact, marked = forms(word)
+            titled[fold].add(doc)
+            if marked:
+                titled[f"={exact}"].add(doc)
+        heavy = title + [t for k in record.keywords for t in index_words(k)]
+        light = index_words(record.text)
+        # Counted once per distinct word: a corpus repeats a small vocabulary.
+        counts = Counter(heavy)
+        for word in counts:
+            counts[word] *= TITLE_WEIGHT
+        counts.update(light)
+        by_fold: Counter[str] = Counter()
+        by_exact: Counter[str] = Counter()
+        for word, tf in counts.items():
+            fold, exact, marked = forms(word)
+            by_fold[fold] += tf
+            if marked:
+                by_exact[exact] += tf
+                folds[exact] = fold
+        folded_tf.append(by_fold)
+        exact_tf.append(by_exact)
+        lengths.append(len(heavy) * TITLE_WEIGHT + len(light) or 1)
     average = sum(lengths) / len(lengths) if lengths else 1.0
     count = len(records)
 
@@ -81,35 +109,47 @@ def _score(records: Sequence[SearchRecord]) -> _Postings:
                 result[term][doc] = idf * tf * (K1 + 1) / (tf + norm)
         return result
 
-    return _Postings(bm25(folded_tf), bm25(exact_tf))
+    return _Postings(bm25(folded_tf), bm25(exact_tf), titled, folds)
 
 
-def _encode(postings: dict[int, float]) -> list[int]:
-    best = sorted(postings.items(), key=lambda item: (-item[1], item[0]))[:POSTINGS_CAP]
-    flat: list[int] = []
+def _encode(postings: dict[int, float], title_docs: set[int], pinned: set[int]) -> list[int]:
+    """The best POSTINGS_CAP postings, and those of the word in the title of a `pinned` doc
+    (anything but news: a procedure must not drop out of «giấy phép lái xe» for 500 articles)."""
+    if len(postings) <= POSTINGS_CAP:
+        best = dict(postings)
+    else:
+        best = dict(heapq.nsmallest(POSTINGS_CAP, postings.items(),
+                                    key=lambda item: (-item[1], item[0])))
+    for doc in sorted(title_docs & pinned):
+        if doc in postings and len(best) < 2 * POSTINGS_CAP:
+            best.setdefault(doc, postings[doc])
+    # A cut list starts with minus the number of documents holding the word.
+    flat: list[int] = [-len(postings)] if len(postings) > len(best) else []
     previous = 0
-    for doc, score in sorted(best):
-        flat += [doc - previous, max(1, round(score * 100))]
+    for doc, score in sorted(best.items()):
+        flat += [doc - previous, max(1, round(score * 50)) * 2 + (doc in title_docs)]
         previous = doc
     return flat
 
 
-def _shards(entries: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
+def _shards(
+    entries: dict[str, list[int]], folds: dict[str, str]
+) -> dict[str, dict[str, list[int]]]:
     """Group term entries by key (leading letters of the folded word), splitting big groups."""
 
     def base(term: str) -> str:
-        return term.lstrip("=")
+        return folds[term[1:]] if term.startswith("=") else term
 
     def split(terms: list[str], length: int) -> dict[str, dict[str, list[int]]]:
         groups: dict[str, list[str]] = defaultdict(list)
         for term in terms:
-            groups[folded(base(term))[:length]].append(term)
+            groups[base(term)[:length]].append(term)
         result = {}
         for key, members in groups.items():
             shard = {t: entries[t] for t in sorted(members)}
-            longer = [t for t in members if len(folded(base(t))) > length]
+            longer = [t for t in members if len(base(t)) > length]
             if len(_compact(shard)) > SHARD_BYTES and length < MAX_KEY and longer:
-                rest = [t for t in members if len(folded(base(t))) <= length]
+                rest = [t for t in members if len(base(t)) <= length]
                 result[key] = {t: entries[t] for t in sorted(rest)}
                 result.update(split(longer, length + 1))
             else:
@@ -119,23 +159,39 @@ def _shards(entries: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
     return split(list(entries), 3)
 
 
-def build_index(records: Iterable[SearchRecord]) -> list[OutputFile]:
-    """The index files for `records`, in a stable order (same records, same bytes)."""
+def build_index(
+    records: Iterable[SearchRecord], synonyms: Sequence[Sequence[str]] = ()
+) -> list[OutputFile]:
+    """The index files for `records` and the synonym groups (lists of equivalent phrases), in
+    a stable order (same records, same bytes)."""
     ordered = sorted(records, key=lambda r: (r.kind, r.url))
     postings = _score(ordered)
-    entries = {term: _encode(docs) for term, docs in postings.folded.items()}
-    entries.update({f"={term}": _encode(docs) for term, docs in postings.exact.items()})
-    shards = _shards(entries)
+    titled = postings.titled
+    pinned = {doc for doc, record in enumerate(ordered) if record.kind != "tin"}
+    entries = {
+        term: _encode(docs, titled.get(term, set()), pinned)
+        for term, docs in postings.folded.items()
+    }
+    entries.update({
+        f"={term}": _encode(docs, titled.get(f"={term}", set()), pinned)
+        for term, docs in postings.exact.items()
+    })
+    shards = _shards(entries, postings.folds)
     kinds = sorted({r.kind for r in ordered})
     manifest = {
         "v": VERSION,
         "count": len(ordered),
         "chunk": CHUNK,
+        "kindWords": kind_words(kinds),
+        "optional": list(QUESTION_WORDS),
         "kinds": [[k, TYPE_LABELS.get(k, k)] for k in kinds],
         "docKinds": "".join(chr(48 + kinds.index(r.kind)) for r in ordered),
         "keys": sorted(shards),
     }
-    files = [OutputFile(f"{INDEX_PATH}manifest.json", _compact(manifest), source="tìm kiếm")]
+    files = [
+        OutputFile(f"{INDEX_PATH}manifest.json", _compact(manifest), source="tìm kiếm"),
+        synonym_file(synonyms, INDEX_PATH),
+    ]
     for key, shard in sorted(shards.items()):
         files.append(OutputFile(f"{INDEX_PATH}t/{key}.json", _compact(shard), source="tìm kiếm"))
     for start in range(0, len(ordered), CHUNK):

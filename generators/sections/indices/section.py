@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from ...core.loading import read_register
 from ...core.pages import PageSpec, SiteSection
 from ...core.section import BuildContext, LoadContext, Section
+from ...search.records import SearchRecord
 from ..plans.model import PLANS
 from .checks import check_register
 from .model import INDICES, IndexRegister
 from .pages import SECTION_PATH, index_pages, index_section
+from .search import index_records
 
 DATA_FILE = "chi-so.yml"
 
@@ -20,7 +22,6 @@ class IndicesSection(Section):
     title = "Chỉ số cải cách hành chính"
     data_entries = (DATA_FILE,)
     schemas = (("indices.schema.json", IndexRegister),)
-    unsearchable = "not yet: issue 16 adds records for the index dashboard"
 
     def check(self, ctx: LoadContext) -> None:
         """Read in the check phase: the plan criteria an index names must exist."""
@@ -32,6 +33,9 @@ class IndicesSection(Section):
 
     def sitemap(self, build: BuildContext) -> SiteSection | None:
         return index_section(build.portal)
+
+    def search_records(self, build: BuildContext) -> Sequence[SearchRecord]:
+        return index_records(build.portal)
 
     def pages(self, build: BuildContext) -> Sequence[PageSpec]:
         return index_pages(build.env, build.portal, build.now)

@@ -17,7 +17,8 @@ def legal_records(portal: Portal) -> list[SearchRecord]:
             title=d.title,
             text=f"{d.summary} {d.issuer}",
             date=d.date.isoformat(),
-            keywords=(d.number, d.kind),
+            keywords=(d.kind,),
+            names=(d.number,),
         )
         for d in portal[LEGAL].documents
     ]

@@ -25,7 +25,8 @@ def plan_records(portal: Portal) -> list[SearchRecord]:
                 title=f"{doc.kind} {doc.title}",
                 text=f"{doc.summary} {doc.issuer.name}. {sections}",
                 date=doc.date.iso() if doc.date.exact else "",
-                keywords=(doc.number_text, doc.issuer.name, doc.theme or ""),
+                keywords=(doc.issuer.name, doc.theme or ""),
+                names=(doc.number_text,),
             )
         )
         for task in plan.tasks:
@@ -41,7 +42,7 @@ def plan_records(portal: Portal) -> list[SearchRecord]:
                     kind="nhiem-vu",
                     title=f"Nhiệm vụ {task.id}: {shorten(task.title, 120)}",
                     text=details,
-                    keywords=(task.id,),
+                    names=(task.id,),
                 )
             )
     return records

@@ -15,11 +15,13 @@ from ...core.pages import PageSpec, SiteSection
 from ...core.portal import Portal
 from ...core.section import BuildContext, LoadContext, Section, SectionFailed
 from ...printing.fonts import FontMissing
+from ...search.records import SearchRecord
 from ...vietnamese.dates import build_now
 from .checks import check_poster
 from .model import POSTERS, Poster, PosterDocument, posters_in_order, theme_poster, theme_slug
 from .pages import SECTION_PATH, poster_pages, poster_section, sheet_stylesheets
 from .pdf import PrintError, PrintPaths, print_outputs
+from .search import poster_records
 
 
 class PostersSection(Section):
@@ -27,7 +29,6 @@ class PostersSection(Section):
     title = "Ấn phẩm tuyên truyền"
     data_entries = ("ap-phich",)
     schemas = (("poster.schema.json", PosterDocument),)
-    unsearchable = "not yet: issue 16 adds poster and leaflet records"
 
     def describe(self, portal: Portal) -> str:
         return f"{len(portal[POSTERS])} ấn phẩm tuyên truyền"
@@ -77,6 +78,9 @@ class PostersSection(Section):
 
     def sitemap(self, build: BuildContext) -> SiteSection:
         return poster_section(build.portal)
+
+    def search_records(self, build: BuildContext) -> Sequence[SearchRecord]:
+        return poster_records(build.portal)
 
     def pages(self, build: BuildContext) -> Sequence[PageSpec]:
         return poster_pages(build.env, build.portal, build.downloads)

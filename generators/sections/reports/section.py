@@ -9,17 +9,21 @@ from typing import Any
 
 from ...core.pages import PageSpec, SiteSection
 from ...core.section import BuildContext, PortalLoader, Section
+from ...search.records import SearchRecord
 from .command import add_command
 from .pages import SECTION_PATH, report_pages, report_section
+from .search import report_records
 
 
 class ReportsSection(Section):
     name = "bao-cao"
     title = "Báo cáo"
-    unsearchable = "not yet: issue 16 adds report records"
 
     def sitemap(self, build: BuildContext) -> SiteSection:
         return report_section(build.portal)
+
+    def search_records(self, build: BuildContext) -> Sequence[SearchRecord]:
+        return report_records(build.portal)
 
     def pages(self, build: BuildContext) -> Sequence[PageSpec]:
         return report_pages(build.env, build.portal, build.now)

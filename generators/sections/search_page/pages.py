@@ -20,7 +20,7 @@ def search_page(env: Environment, records: Iterable[SearchRecord]) -> PageSpec:
         path=SEARCH_PATH,
         title="Tìm kiếm",
         html=html,
-        description="Tìm tin tức, thủ tục hành chính, kế hoạch, hỏi đáp và văn bản, có dấu "
-        "hoặc không dấu.",
+        description="Tìm tin tức, thủ tục hành chính, kế hoạch, hỏi đáp, văn bản, ấn phẩm, chỉ "
+        "số và báo cáo, có dấu hoặc không dấu, bằng tên thường gọi hay chữ viết tắt.",
         kind="search",
     )

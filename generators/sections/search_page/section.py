@@ -4,21 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...core.loading import read_register
 from ...core.outputs import OutputFile
 from ...core.pages import PageSpec
-from ...core.section import BuildContext, Section
+from ...core.section import BuildContext, LoadContext, Section
 from ...search.index import build_index
+from .checks import check_synonyms
+from .model import SYNONYMS, SynonymRegister
 from .pages import SEARCH_PATH, search_page
+
+DATA_FILE = "tu-dong-nghia.yml"
 
 
 class SearchSection(Section):
     name = "tim-kiem"
     title = "Tìm kiếm"
+    data_entries = (DATA_FILE,)
+    schemas = (("synonyms.schema.json", SynonymRegister),)
     unsearchable = "the search page itself"
     unmapped = "listed by the menu entry of data/site.yml"
 
+    def load(self, ctx: LoadContext) -> None:
+        """The synonyms and abbreviations editors keep for the search (applied to queries)."""
+        ctx.put(SYNONYMS, read_register(ctx.data_dir / DATA_FILE, ctx.root, SynonymRegister,
+                                        ctx.errors, check_synonyms))
+
     def outputs(self, build: BuildContext) -> Sequence[OutputFile]:
-        return build_index(build.records)
+        register = build.portal[SYNONYMS]
+        return build_index(build.records, register.groups if register else ())
 
     def pages(self, build: BuildContext) -> Sequence[PageSpec]:
         return [search_page(build.env, build.records)]
