@@ -21,7 +21,7 @@ from ...vietnamese.numbers import format_decimal_vi, format_percent_vi
 from ..news.model import ARTICLES
 from ..plans.model import PLANS, Plan, Task, plan_by_slug
 from ..plans.pages import plan_path
-from ..reports.evidence import TaskResult, build_report
+from ..reports.evidence import TaskResult, build_report, site_units
 from ..reports.pages import period_anchor, report_path
 from .model import INDICES, IndexRegister, IndexResult, ReformIndex
 
@@ -126,7 +126,7 @@ def scoring(plan: Plan, portal: Portal, now: dt.datetime, colour: str) -> Scorin
         bars, max((b.value for b in bars), default=Decimal(1)), colour, label_chars=32,
     ))
     period = ReportPeriod(plan.doc.year, "year")
-    report = build_report(plan, portal[ARTICLES], period, now)
+    report = build_report(plan, portal[ARTICLES], period, now, site_units(portal.site))
     results = {r.task.id: r for r in report.tasks}
     previous_year = plan.doc.year - 1
     criteria = []

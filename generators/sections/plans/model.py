@@ -82,21 +82,6 @@ class Section(Model):
     sections: list[Section] = Field(default_factory=list)
 
 
-class DueDate(Model):
-    date: dt.date
-    label: str | None = Field(None, description="Ví dụ: Báo cáo 6 tháng")
-
-
-def _due(value: object) -> object:
-    # A bare date is the common case; the labelled form is for tasks with several deadlines.
-    if isinstance(value, dt.date):
-        return {"date": value}
-    return value
-
-
-Due = Annotated[DueDate, BeforeValidator(_due)]
-
-
 class Quota(Model):
     """A minimum number of products in a period, e.g. at least 2 articles in the first half."""
 
@@ -104,6 +89,9 @@ class Quota(Model):
                               "yêu cầu «thường xuyên»")
     period: Period = Field(description="year, H1, H2, Q1–Q4 hoặc ongoing (thường xuyên)")
     unit: Text = Field("tin, bài", description="Loại sản phẩm, mặc định: tin, bài")
+    per_unit: bool = Field(False, description="Chỉ tiêu tính riêng cho từng phòng, ban, đơn vị "
+                           "(«mỗi phòng, ban, đơn vị 01 tin bài»): mỗi đơn vị trong data/site.yml "
+                           "phải đạt đủ số lượng")
     text: Text = Field(description="Câu chữ trong kế hoạch")
 
     @model_validator(mode="after")
@@ -118,7 +106,8 @@ class Quota(Model):
     def describe(self) -> str:
         if self.count is None:
             return f"{self.unit} {PERIOD_LABELS[self.period]}"
-        return f"ít nhất {self.count:02d} {self.unit} ({PERIOD_LABELS[self.period]})"
+        each = " mỗi đơn vị" if self.per_unit else ""
+        return f"ít nhất {self.count:02d} {self.unit}{each} ({PERIOD_LABELS[self.period]})"
 
 
 # Administrative document types of Nghị định 30/2020/NĐ-CP (Điều 7, Phụ lục III) with the
@@ -179,6 +168,51 @@ def _document_number(value: str) -> str:
     return value
 
 
+ARTICLE_KIND = "tin, bài"
+
+
+def _need_kind(value: object) -> object:
+    if isinstance(value, str) and " ".join(value.split()).lower() == ARTICLE_KIND:
+        return ARTICLE_KIND
+    return _document_kind(value)
+
+
+class Need(Model):
+    """What must exist by a deadline: "the annual report", "a plan", "an article" (seed 000, 2.4:
+    the half-year report of 28/06 does not meet the annual report's deadline of 30/11)."""
+
+    kind: Annotated[
+        str,
+        BeforeValidator(_need_kind),
+        WithJsonSchema({"type": "string", "enum": [ARTICLE_KIND, *DOCUMENT_KINDS]}),
+    ] = Field(description="Loại sản phẩm: báo cáo, kế hoạch, công văn… hoặc «tin, bài»")
+    covers: Period | None = Field(None, description="Kỳ mà văn bản báo cáo về: H1 (báo cáo 6 "
+                                  "tháng), year (báo cáo năm)…; bỏ trống khi không phân biệt")
+
+    def describe(self) -> str:
+        text = self.kind
+        if self.covers:
+            text += f" {PERIOD_LABELS[self.covers]}"
+        return text
+
+
+class DueDate(Model):
+    date: dt.date
+    label: str | None = Field(None, description="Ví dụ: Báo cáo 6 tháng")
+    needs: Need | None = Field(None, description="Sản phẩm phải có trước hạn; bỏ trống thì mọi "
+                               "minh chứng của nhiệm vụ đều tính")
+
+
+def _due(value: object) -> object:
+    # A bare date is the common case; the labelled form is for tasks with several deadlines.
+    if isinstance(value, dt.date):
+        return {"date": value}
+    return value
+
+
+Due = Annotated[DueDate, BeforeValidator(_due)]
+
+
 class Evidence(Model):
     """A document the agency issued that proves a task was done (sản phẩm minh chứng).
 
@@ -202,6 +236,12 @@ class Evidence(Model):
     title: Text = Field(description="Trích yếu")
     link: Link | None = Field(None, description="Văn bản trên trang (ke-hoach/<tên>/) hoặc "
                               "địa chỉ https://…")
+    covers: Period | None = Field(None, description="Kỳ mà văn bản báo cáo về: H1 cho báo cáo 6 "
+                                  "tháng, year cho báo cáo năm")
+    unit: str | None = Field(None, description="Phòng, ban, đơn vị thực hiện (tên như trong "
+                             "data/site.yml), cho chỉ tiêu tính theo từng đơn vị")
+    illustrative: bool = Field(False, description="Văn bản minh họa của trang trình diễn, không "
+                               "có trong văn bản gốc (số, ngày do dự án đặt)")
 
     @property
     def abbreviation(self) -> str | None:
@@ -242,6 +282,8 @@ class Task(Model):
     requirement: str | None = Field(None, description="Nội dung yêu cầu")
     notes: str | None = Field(None, description="Ghi chú, kết quả năm trước")
     parts: list[TaskPart] = Field(default_factory=list)
+    optional: bool = Field(False, description="Hoạt động «(nếu có)»: không phát sinh thì không "
+                           "tính là quá hạn")
     evidence: list[Evidence] = Field(
         default_factory=list, description="Văn bản minh chứng đã ban hành (kế hoạch, công văn, "
         "báo cáo…); tin, bài tự ghi nhiệm vụ trong plan_tasks"

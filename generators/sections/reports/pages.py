@@ -18,7 +18,7 @@ from ...vietnamese.dates import format_short
 from ..news.model import ARTICLES
 from ..plans.model import PLANS, Plan, plans_newest_first
 from ..plans.pages import plan_path
-from .evidence import STATUS_LABELS, PlanReport, Status, TaskResult, plan_reports
+from .evidence import STATUS_LABELS, PlanReport, Status, TaskResult, plan_reports, site_units
 
 SECTION_PATH = "bao-cao/"
 SECTION_TITLE = "Báo cáo kết quả thực hiện kế hoạch"
@@ -117,7 +117,8 @@ def reports_index_page(
 
 
 def report_pages(env: Environment, portal: Portal, now: dt.datetime) -> list[PageSpec]:
-    entries = [(p, plan_reports(p, portal[ARTICLES], now)) for p in reported_plans(portal)]
+    units = site_units(portal.site)
+    entries = [(p, plan_reports(p, portal[ARTICLES], now, units)) for p in reported_plans(portal)]
     pages = [reports_index_page(env, portal, entries, now)]
     pages += [report_page(env, portal, plan, reports, now) for plan, reports in entries]
     return pages
