@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from .core.errors import DataErrors
+from .core.notices import portal_notices
 from .core.pipeline import load_portal
 from .sections.registry import SECTIONS
 
@@ -25,6 +26,8 @@ def _check(args: argparse.Namespace) -> int:
     portal = load_portal(root / "data", root, content_dir=root / "content", include_drafts=True)
     counts = [text for section in SECTIONS if (text := section.describe(portal))]
     print(f"Dữ liệu hợp lệ: hồ sơ trang, {', '.join(counts)}.")
+    for notice in portal_notices(portal):
+        print(notice)
     return 0
 
 

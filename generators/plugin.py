@@ -33,6 +33,7 @@ from .core.errors import DataErrors
 from .core.html_policy import clean_page_html
 from .core.links import is_external, src_uri
 from .core.loading import file_exists
+from .core.notices import portal_notices
 from .core.outputs import OutputConflict, OutputFile, check_outputs, write_outputs
 from .core.pages import PageSpec, UnsafePath
 from .core.pipeline import (
@@ -151,6 +152,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             )
         except DataErrors as exc:
             raise PluginError(exc.report()) from None
+        for notice in portal_notices(self.portal):
+            log.info(notice)  # INFO, not WARNING: a notice must not fail a --strict build
         site = self.portal.site
         config.site_name = f"{site.site_title} – {site.short_name}"
         config.site_url = site.url

@@ -73,12 +73,26 @@ class LegalBasis(Model):
     issuer: str | None = None
 
 
+class TextDeadline(Model):
+    """A deadline the body text gives for a task of the appendix: section IV.2 of seed 000 says
+    the units report "trước 20/11/2024", which is task 2.4 of the appendix."""
+
+    task: TaskId = Field(description="Số thứ tự nhiệm vụ trong phụ lục, ví dụ 2.4")
+    part: int | None = Field(None, ge=1, description="Dòng thứ mấy của nhiệm vụ trong «parts» "
+                             "(1 là dòng tiếp theo đầu tiên); bỏ trống: dòng chính")
+    date: dt.date = Field(description="Hạn như mục này ghi")
+
+
 class Section(Model):
     """A body section (I, II… or 1, 2… or a, b…), with Markdown text and sub-sections."""
 
     number: str | None = None
     title: str | None = None
     body: Markdown = ""
+    deadlines: list[TextDeadline] = Field(
+        default_factory=list, description="Hạn mục này ghi cho nhiệm vụ của phụ lục: bản dựng "
+        "cảnh báo khi phụ lục ghi ngày khác"
+    )
     sections: list[Section] = Field(default_factory=list)
 
 
@@ -321,12 +335,19 @@ class TaskLabels(Model):
 
 
 class TaskTable(Model):
+    heading: str | None = Field(None, description="Dòng đầu như văn bản in, ví dụ: Phụ lục")
     title: Text = Field(description="Tên phụ lục")
     subtitle: str | None = Field(None, description="Ví dụ: (Kèm theo Kế hoạch số …)")
     labels: TaskLabels = TaskLabels()
     groups: list[TaskGroup] = Field(default_factory=list)
     tasks: list[Task] = Field(min_length=1)
     closing: str | None = Field(None, description="Dòng cuối, ví dụ: Danh sách này có …")
+    in_section: str | None = Field(None, description="Số mục của văn bản chứa bảng khi bảng "
+                                   "nằm trong thân văn bản, ví dụ IV; bỏ trống: phụ lục sau chữ ký")
+    derived_from: str | None = Field(
+        None, description="Khi văn bản không có bảng nhiệm vụ: bảng này do ban biên tập lập từ "
+        "mục nào (ví dụ: mục II.4.3 «Thời gian truyền thông»), để theo dõi như các kế hoạch khác"
+    )
 
 
 class Signature(Model):
