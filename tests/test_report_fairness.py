@@ -159,3 +159,64 @@ def test_the_demo_shows_each_fair_verdict(demo_later) -> None:
     seed_003 = "ke-hoach-tuyen-truyen-cchc-pci-ddci-2024-stnmt-ha-tinh"
     routine = {demo_result(demo_later, seed_003, t).status for t in ("3", "4", "5")}
     assert routine <= {Status.DONE, Status.MISSING} and routine
+
+
+# 5. Targets with numbers -------------------------------------------------------------------
+
+
+def states(plan: Plan, period: ReportPeriod, now: datetime) -> dict[str, str]:
+    report = build_report(plan, [], period, now, UNITS)
+    return {t.target.id: t.state for t in report.targets}
+
+
+def test_numeric_targets_are_judged_per_period(plan: Plan) -> None:
+    h1 = ReportPeriod(2024, "H1")
+    # "trên 60%" is not met by exactly 60; "100%" is met by 100; no figure is no verdict.
+    assert states(plan, YEAR, AFTER) == {
+        "ho-so-truc-tuyen": "overdue", "dung-han": "met", "tthc-niem-yet": "ongoing"}
+    assert states(plan, h1, AFTER)["ho-so-truc-tuyen"] == "overdue"
+    assert states(plan, YEAR, DURING)["ho-so-truc-tuyen"] == "pending"
+    report = build_report(plan, [], YEAR, AFTER, UNITS)
+    assert report.target_summary == (
+        "Chỉ tiêu định lượng: 1/3 đạt, 1 không đạt, 1 chưa có số liệu")
+
+
+def test_a_target_names_a_task_of_the_table(plan: Plan) -> None:
+    from generators.sections.plans.consistency import check_targets
+
+    wrong = plan.doc.model_copy(deep=True)
+    wrong.targets[0] = wrong.targets[0].model_copy(update={"task": "9.9"})
+    [(path, message)] = check_targets(Plan(SLUG, wrong))
+    assert path == ("targets", 0, "task") and "9.9" in message
+
+
+def test_the_dashboard_draws_each_target_with_its_table(built_site: Path) -> None:
+    from .conftest import parse
+
+    page = parse(built_site / "chi-so" / "index.html")
+    sections = page.xpath("//section[@data-cchc-target]")
+    assert [s.get("data-cchc-target") for s in sections] == [
+        "ho-so-dung-han", "dvctt-toan-trinh", "ho-so-truc-tuyen", "van-ban-ky-so"]
+    for section in sections:
+        [svg] = section.xpath(".//*[local-name()='svg']")
+        rows = section.xpath(".//tbody/tr")
+        bars = svg.xpath(".//*[local-name()='g']")
+        assert len(bars) == len(rows) >= 2
+        # The same numbers in the drawing and in the table.
+        drawn = [g.xpath("string(*[local-name()='text'][last()])") for g in bars]
+        listed = [r.xpath("string(td[1])").strip() for r in rows]
+        assert drawn == listed
+    online = page.xpath("//section[@data-cchc-target='ho-so-truc-tuyen']")[0]
+    assert "khoảng 32%" in online.text_content() and "trên 60%" in online.text_content()
+    assert "số liệu minh họa" in online.text_content()
+
+
+def test_the_report_says_met_or_not_met(built_site: Path) -> None:
+    from .conftest import parse
+
+    page = parse(built_site / "bao-cao" / "ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt" /
+                 "index.html")
+    rows = page.xpath("//section[@aria-labelledby='ky-2024-h1']//tr[@data-cchc-target]")
+    verdicts = {r.get("data-cchc-target"): r.get("data-cchc-state") for r in rows}
+    assert verdicts == {"ho-so-dung-han": "overdue", "dvctt-toan-trinh": "overdue",
+                        "ho-so-truc-tuyen": "overdue", "van-ban-ky-so": "met"}

@@ -24,6 +24,7 @@ from ..plans.pages import plan_path
 from ..reports.evidence import TaskResult, build_report, site_units
 from ..reports.pages import period_anchor, report_path
 from .model import INDICES, IndexRegister, IndexResult, ReformIndex
+from .targets import target_views
 
 SECTION_PATH = "chi-so/"
 SECTION_TITLE = "Chỉ số cải cách hành chính"
@@ -152,9 +153,10 @@ def indices_page(
     ]
     plan = plan_by_slug(portal[PLANS], register.scoring_plan) if register.scoring_plan else None
     table = scoring(plan, portal, now, colour) if plan else None
+    targets = target_views(plan, colour, now) if plan else []
     html = render_page(
         env, "indices.html", SECTION_PATH, register=register, views=views, scoring=table,
-        plan_path=plan_path, now=now,
+        plan_path=plan_path, now=now, targets=targets,
     )
     return PageSpec(
         path=SECTION_PATH,

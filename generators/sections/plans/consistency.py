@@ -85,3 +85,23 @@ def check_table_place(plan: Plan) -> list[Problem]:
         return []
     return [(("tasks", "in_section"), "không có mục cấp một số này trong «sections» (đang có: "
              f"{', '.join(numbers) or 'không mục nào có số'})")]
+
+
+def check_targets(plan: Plan) -> list[Problem]:
+    """Targets name a task of the table, once each; one value per period."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for index, target in enumerate(plan.doc.targets):
+        here: FieldPath = ("targets", index)
+        if target.id in seen:
+            problems.append(((*here, "id"), f"mã chỉ tiêu {target.id} đã dùng"))
+        seen.add(target.id)
+        if target.task is not None and target.task not in plan.task_by_id:
+            problems.append(((*here, "task"), f"bảng nhiệm vụ không có nhiệm vụ {target.task}"))
+        periods: set[str] = set()
+        for number, actual in enumerate(target.actuals):
+            if actual.period in periods:
+                problems.append(((*here, "actuals", number, "period"),
+                                 f"kỳ {actual.period} đã có số liệu cho chỉ tiêu này"))
+            periods.add(actual.period)
+    return problems

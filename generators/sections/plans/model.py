@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, mod
 from ...core.model import DocumentDate, Link, Markdown, Model, Points, Text
 from ...core.portal import Part
 from ...vietnamese.collation import sort_key
+from .targets import Target
 
 TASK_ID_PATTERN = r"^\d+(\.\d+)*$"
 SYMBOL_PATTERN = r"^[A-ZĐ]+(-[A-ZĐ0-9&]+)+$"
@@ -382,6 +383,8 @@ class PlanDocument(Model):
     signature: Signature
     recipients: list[Text] = Field(default_factory=list)
     tasks: TaskTable | None = None
+    targets: list[Target] = Field(default_factory=list, description="Chỉ tiêu định lượng (tỷ "
+                                  "lệ %) với kết quả theo kỳ")
 
     @property
     def reference(self) -> str:

@@ -40,6 +40,7 @@ from ...vietnamese.dates import format_short, to_vietnam_time
 from ...vietnamese.numbers import format_decimal_vi
 from ..news.model import Article
 from ..plans.model import ARTICLE_KIND, DOCUMENT_KINDS, Evidence, Need, Plan, Task
+from .targets import TargetResult, target_results
 
 _INSTANT = dt.timedelta(microseconds=1)
 
@@ -198,6 +199,20 @@ class PlanReport:
     period: ReportPeriod
     now: dt.datetime
     tasks: tuple[TaskResult, ...]
+    targets: tuple[TargetResult, ...] = ()  # numeric targets of the plan in this period
+
+    @property
+    def target_summary(self) -> str | None:
+        """"Chỉ tiêu định lượng: 2/4 đạt, 1 chưa có số liệu"; None without targets."""
+        if not self.targets:
+            return None
+        states = [t.state for t in self.targets]
+        text = f"Chỉ tiêu định lượng: {states.count('met')}/{len(states)} đạt"
+        for state, words in (("overdue", "không đạt"), ("pending", "chưa đạt"),
+                             ("ongoing", "chưa có số liệu")):
+            if states.count(state):
+                text += f", {states.count(state)} {words}"
+        return text
 
     @property
     def quota_tasks(self) -> list[TaskResult]:
@@ -403,7 +418,7 @@ def build_report(
     agency's units for per-unit quotas (`site_units(profile)`)."""
     now = to_vietnam_time(now)
     tasks = tuple(task_result(plan, t, articles, period, now, units) for t in plan.tasks)
-    return PlanReport(plan, period, now, tasks)
+    return PlanReport(plan, period, now, tasks, tuple(target_results(plan, period, now)))
 
 
 def report_periods(plan: Plan) -> list[ReportPeriod]:
