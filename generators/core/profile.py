@@ -21,6 +21,7 @@ from pydantic import (
 from ..vietnamese.phones import NotAPhoneNumber, parse_phone
 from ..vietnamese.text import is_slug
 from .model import HexColour, Link, Markdown, Model, PhoneText, Text, WebUrl
+from .regulations import ONLINE_SERVICES, PORTAL_CONTENT, PORTAL_CONTENT_ARTICLE
 
 
 def _check_phone(value: str) -> str:
@@ -127,7 +128,7 @@ class OrgUnit(Model):
     """A division or attached unit (phòng, đơn vị trực thuộc)."""
 
     name: Text
-    name_en: str | None = Field(None, description="Tên tiếng Anh (Nghị định 42/2022/NĐ-CP)")
+    name_en: str | None = Field(None, description=f"Tên tiếng Anh ({ONLINE_SERVICES})")
     duties: str | None = Field(None, description="Nhiệm vụ chính, một hai câu")
     phone: PhoneText | None = None
     email: EmailStr | None = None
@@ -217,7 +218,7 @@ class SiteProfile(Model):
             missing.append(f"Dịch vụ công trực tuyến (liên kết tới {portal.url})")
         if missing:
             raise ValueError(
-                "menu thiếu mục bắt buộc theo Thông tư 32/2017/TT-BTTTT (Điều 16): "
+                f"menu thiếu mục bắt buộc theo {PORTAL_CONTENT} ({PORTAL_CONTENT_ARTICLE}): "
                 + ", ".join(missing)
             )
         return menu

@@ -17,6 +17,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, mod
 
 from ...core.model import DocumentDate, Link, Markdown, Model, Points, Text
 from ...core.portal import Part
+from ...core.regulations import DOCUMENT_FORMAT
 from ...vietnamese.collation import sort_key
 from .targets import Target
 
@@ -168,7 +169,7 @@ def _document_kind(value: object) -> object:
     kind = " ".join(value.split()).lower()
     if kind not in DOCUMENT_KINDS:
         raise ValueError(
-            "loại văn bản theo Nghị định 30/2020/NĐ-CP, viết thường, ví dụ: kế hoạch, công "
+            f"loại văn bản theo {DOCUMENT_FORMAT}, viết thường, ví dụ: kế hoạch, công "
             "văn, báo cáo, quyết định, thông báo, hướng dẫn"
         )
     return kind
