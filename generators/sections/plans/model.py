@@ -377,6 +377,8 @@ class PlanDocument(Model):
     year: int = Field(ge=2000, le=2100, description="Năm thực hiện kế hoạch")
     summary: Text = Field(description="Tóm tắt một hai câu cho danh sách và thẻ mô tả")
     theme: str | None = Field(None, description="Chủ đề tuyên truyền năm, nếu có")
+    provenance: str | None = Field(None, description="Ghi chú về nguồn của văn bản khi trang "
+                                   "dùng văn bản của cơ quan khác làm ví dụ (trang trình diễn)")
     legal_bases: list[LegalBasis] = Field(default_factory=list)
     preamble: Markdown = ""
     sections: list[Section] = Field(default_factory=list)

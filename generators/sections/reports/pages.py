@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
+from ...core.history import predecessor_named
 from ...core.pages import PageSpec, SiteSection, render_page
 from ...core.portal import Portal
 from ...vietnamese.dates import format_short
@@ -84,6 +85,9 @@ def report_page(
         page_title=title,
         now=now,
         statuses=list(Status),
+        predecessor=predecessor_named(portal.site.predecessors, plan.doc.issuer.name,
+                                      plan.doc.issuer.parent),
+        site=portal.site,
         status_labels=STATUS_LABELS,
     )
     return PageSpec(
