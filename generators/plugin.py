@@ -28,6 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .core import frontmatter
+from .core.csp import CONTENT_SECURITY_POLICY
 from .core.environment import make_environment
 from .core.errors import DataErrors
 from .core.html_policy import clean_page_html
@@ -50,14 +51,6 @@ from .core.theme_css import render_colours_css
 from .vietnamese.dates import build_now
 
 COLOURS_CSS = "assets/cchc-colours.css"
-# Only the site's own scripts, styles, images and fonts; nothing inline, nothing from elsewhere.
-# data: images are the icons Material's stylesheet embeds. The same policy, with the
-# directives a <meta> cannot carry, is in the example server configuration (README).
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; "
-    "frame-src 'none'; base-uri 'self'; form-action 'self'"
-)
 log = logging.getLogger("mkdocs.plugins.cchc")
 
 

@@ -32,4 +32,5 @@ PAGE_TYPES: dict[str, str] = {
     "giới thiệu": "gioi-thieu/",
     "nguồn tin": "nguon-tin/",
     "trang không tồn tại": "404.html",
+    "trang chuyển hướng": "lien-he/",
 }
