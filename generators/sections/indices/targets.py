@@ -48,7 +48,9 @@ def target_view(target: Target, colour: str, now: dt.datetime) -> TargetView:
     rows: list[TargetRow] = []
     if target.baseline:
         rows.append(TargetRow(target.baseline.report_period, target.baseline, None))
-    for actual in sorted(target.actuals, key=lambda m: (m.report_period.start, m.period)):
+    # Periods in the order they end: the first half-year before the whole year.
+    in_order = sorted(target.actuals, key=lambda m: (m.report_period.end, m.report_period.start))
+    for actual in in_order:
         period = actual.report_period
         rows.append(TargetRow(period, actual,
                               TargetResult(target, period, actual, period.has_ended(now)).state))
