@@ -41,6 +41,7 @@ from generators.sections.plans.model import PlanDocument
 from generators.sections.posters.model import PosterDocument
 from generators.sections.procedures.model import ProcedureDocument
 from generators.sections.questions.model import QuestionDocument
+from generators.sections.redirects.model import RedirectMap
 from generators.vietnamese.dates import VIETNAM_TZ
 
 from .conftest import ROOT
@@ -98,6 +99,7 @@ KINDS = [
          "data/ap-phich/ap-phich-dich-vu-cong-truc-tuyen.yml", PosterDocument),
     Kind("indices", "data/chi-so.yml", "data/chi-so.yml", IndexRegister,
          support=("data/ke-hoach/ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt.yml", QUANG_TRI_PLAN)),
+    Kind("redirects", "data/chuyen-huong.yml", "data/chuyen-huong.yml", RedirectMap),
 ]
 
 

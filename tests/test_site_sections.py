@@ -12,7 +12,7 @@ from generators.core.pipeline import load_portal
 from generators.sections.legal.model import LEGAL
 from generators.sections.questions.model import QUESTIONS
 
-from .conftest import FEED_LINKS, ROOT
+from .conftest import FEED_LINKS, ROOT, is_redirect
 from .feedcheck import check_rss
 from .test_legal_register import SEED_CITATIONS
 
@@ -30,7 +30,8 @@ def page(site: Path, path: str) -> lxml_html.HtmlElement:
 
 
 def html_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    """Every themed page (not 404.html, not the static redirect pages of data/chuyen-huong.yml)."""
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html" and not is_redirect(p))
 
 
 # --- Hotlines -------------------------------------------------------------------------------
