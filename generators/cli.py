@@ -19,6 +19,7 @@ from pathlib import Path
 from .core.cli_text import VietnameseParser
 from .core.errors import DataErrors
 from .core.guard import last_resort
+from .core.notices import portal_notices
 from .core.pipeline import load_portal
 from .sections.registry import SECTIONS
 
@@ -28,6 +29,8 @@ def _check(args: argparse.Namespace) -> int:
     portal = load_portal(root / "data", root, content_dir=root / "content", include_drafts=True)
     counts = [text for section in SECTIONS if (text := section.describe(portal))]
     print(f"Dữ liệu hợp lệ: hồ sơ trang, {', '.join(counts)}.")
+    for notice in portal_notices(portal):
+        print(notice)
     return 0
 
 

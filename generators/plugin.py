@@ -29,12 +29,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .core import frontmatter
+from .core.csp import CONTENT_SECURITY_POLICY
 from .core.environment import make_environment
 from .core.errors import DataErrors
 from .core.guard import os_error_message, unforeseen_message, write_log
 from .core.html_policy import clean_page_html
 from .core.links import is_external, src_uri
 from .core.loading import file_exists
+from .core.notices import portal_notices
 from .core.outputs import OutputConflict, OutputFile, check_outputs, write_outputs
 from .core.pages import PageSpec, UnsafePath
 from .core.pipeline import (
@@ -52,14 +54,6 @@ from .core.theme_values import SafeView, safe, safe_text
 from .vietnamese.dates import build_now
 
 COLOURS_CSS = "assets/cchc-colours.css"
-# Only the site's own scripts, styles, images and fonts; nothing inline, nothing from elsewhere.
-# data: images are the icons Material's stylesheet embeds. The same policy, with the
-# directives a <meta> cannot carry, is in the example server configuration (README).
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; "
-    "frame-src 'none'; base-uri 'self'; form-action 'self'"
-)
 log = logging.getLogger("mkdocs.plugins.cchc")
 
 
@@ -175,6 +169,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             )
         except DataErrors as exc:
             raise PluginError(exc.report()) from None
+        for notice in portal_notices(self.portal):
+            log.info(notice)  # INFO, not WARNING: a notice must not fail a --strict build
         site = self.portal.site
         # Material prints these as they stand: escaped once, here (theme_values.py).
         config.site_name = safe_text(f"{site.site_title} – {site.short_name}")

@@ -31,6 +31,7 @@ from generators.sections.plans.model import PlanDocument
 from generators.sections.posters.model import PosterDocument
 from generators.sections.procedures.model import ProcedureDocument
 from generators.sections.questions.model import QuestionDocument
+from generators.sections.redirects.model import RedirectMap
 from generators.sections.search_page.model import SynonymRegister
 
 # What each canary part tries to become, and how the tests recognise it if it did.
@@ -68,6 +69,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "data/van-ban.yml": LegalRegister,
     "data/chi-so.yml": IndexRegister,
     "data/tu-dong-nghia.yml": SynonymRegister,
+    "data/chuyen-huong.yml": RedirectMap,
     "data/ke-hoach/*.yml": PlanDocument,
     "data/hoi-dap/*.yml": QuestionDocument,
     "data/thu-tuc/*.yml": ProcedureDocument,

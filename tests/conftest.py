@@ -81,6 +81,11 @@ def portal() -> Portal:
     return load_portal(ROOT / "data", ROOT, content_dir=ROOT / "content", now=now)
 
 
+def is_redirect(path: Path) -> bool:
+    """A static redirect page (data/chuyen-huong.yml), not a themed page of the site."""
+    return b'http-equiv="refresh"' in path.read_bytes()[:2000]
+
+
 def parse(path: Path) -> lxml_html.HtmlElement:
     """A built page, parsed."""
     return lxml_html.fromstring(path.read_bytes())

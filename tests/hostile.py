@@ -41,6 +41,7 @@ from generators.sections.plans.model import PlanDocument
 from generators.sections.posters.model import PosterDocument
 from generators.sections.procedures.model import ProcedureDocument
 from generators.sections.questions.model import QuestionDocument
+from generators.sections.redirects.model import RedirectMap
 from generators.sections.search_page.model import SynonymRegister
 from generators.vietnamese.dates import VIETNAM_TZ
 
@@ -100,6 +101,7 @@ KINDS = [
     Kind("indices", "data/chi-so.yml", "data/chi-so.yml", IndexRegister,
          support=("data/ke-hoach/ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt.yml", QUANG_TRI_PLAN)),
     Kind("synonyms", "data/tu-dong-nghia.yml", "data/tu-dong-nghia.yml", SynonymRegister),
+    Kind("redirects", "data/chuyen-huong.yml", "data/chuyen-huong.yml", RedirectMap),
 ]
 
 

@@ -33,4 +33,5 @@ PAGE_TYPES: dict[str, str] = {
     "trang nội dung (hướng dẫn biên tập)": "huong-dan-bien-tap/",
     "nguồn tin": "nguon-tin/",
     "trang không tồn tại": "404.html",
+    "trang chuyển hướng": "lien-he/",
 }

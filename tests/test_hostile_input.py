@@ -121,6 +121,7 @@ LOADER_KINDS = {
     "ke-hoach": "plan", "tin-tuc": "article", "thu-tuc": "procedure", "hoi-dap": "question",
     "van-ban": "legal", "duong-day-nong": "hotlines", "ap-phich": "poster", "chi-so": "indices",
     "tim-kiem": "synonyms",
+    "chuyen-huong": "redirects",
 }
 
 

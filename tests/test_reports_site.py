@@ -86,7 +86,8 @@ def test_dashboard_charts_are_accessible_svg_with_a_table_beside(built_site: Pat
     # The charts' XML validity is tested on the renderer's output (test_indices.py); the
     # published page is minified HTML, where SVG attributes need no quotes.
     charts = page(built_site, "chi-so").xpath("//svg[contains(@class,'cchc-chart')]")
-    assert len(charts) == 2  # PAR INDEX by year, points by area
+    # PAR INDEX by year, points by area, and one per numeric target of plan 1163 (four).
+    assert len(charts) == 2 + 4
     for chart in charts:
         assert chart.get("role") == "img"
         labelled = chart.get("aria-labelledby", "").split()

@@ -34,6 +34,7 @@ EXEMPT: dict[str, str] = {
     "sơ đồ trang": "the site map: every page, listed",
     "nguồn tin": "the list of feeds for partner portals",
     "trang không tồn tại": "the 404 page",
+    "trang chuyển hướng": "an old address that sends readers on to the new page",
     # Follow-up: MkDocs renders content/ pages; the pipeline sees their titles, not their text.
     "trang nội dung (hướng dẫn biên tập)": "a Markdown page of content/, not yet indexed",
 }

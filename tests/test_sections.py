@@ -71,8 +71,10 @@ def test_every_section_that_publishes_pages_is_in_the_site_map_or_says_why(
 
 
 def test_every_section_of_the_demo_publishes_pages(demo: SiteBuild) -> None:
-    """The demo shows every content type (an empty section would hide a broken one)."""
-    assert [s.name for s in SECTIONS if not demo.by_section[s.name].pages] == []
+    """The demo shows every content type (an empty section would hide a broken one); a section
+    of files only (the redirect pages of chuyen-huong) publishes those."""
+    assert [s.name for s in SECTIONS
+            if not demo.by_section[s.name].pages and not demo.by_section[s.name].outputs] == []
 
 
 def module_name(path: Path) -> str:

@@ -14,7 +14,7 @@ from generators.core.pipeline import load_portal
 from generators.sections.plans.model import PLANS
 from generators.sections.procedures.model import PROCEDURES
 
-from .conftest import FEED_LINKS, ROOT, copy_project, run_build
+from .conftest import FEED_LINKS, ROOT, copy_project, is_redirect, run_build
 
 pytestmark = pytest.mark.build
 
@@ -26,7 +26,8 @@ def parse(path: Path) -> lxml_html.HtmlElement:
 
 
 def html_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    """Every themed page (not 404.html, not the static redirect pages of data/chuyen-huong.yml)."""
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html" and not is_redirect(p))
 
 
 def test_every_task_of_every_seed_plan_is_on_its_page(built_site: Path) -> None:
@@ -75,14 +76,14 @@ def test_plan_dublin_core_date_is_the_plan_date(built_site: Path) -> None:
 def test_layout_follows_circular_32_2017(built_site: Path) -> None:
     page = parse(built_site / "index.html")
     banner = page.xpath("//*[contains(@class,'cchc-banner')]")[0].text_content()
-    assert "SỞ GIAO THÔNG VẬN TẢI TỈNH QUẢNG TRỊ" in banner
+    assert "SỞ XÂY DỰNG TỈNH QUẢNG TRỊ" in banner  # the agency Sở GTVT merged into (1/3/2025)
     menu = [a.text_content().strip() for a in page.xpath("//nav[contains(@class,'md-tabs')]//a")]
     # Thông tư 32/2017: Trang chủ and Giới thiệu first, Sơ đồ trang last; sections in between.
     assert menu[:2] == ["Trang chủ", "Giới thiệu"] and menu[-1] == "Sơ đồ trang"
     assert {"Tin tức", "Kế hoạch", "Thủ tục hành chính", "Văn bản", "Hỏi đáp", "Đường dây nóng",
             "Dịch vụ công trực tuyến"} <= set(menu)
     footer = page.xpath("//footer[contains(@class,'cchc-footer')]")[0].text_content()
-    for expected in ("Sở Giao thông vận tải tỉnh Quảng Trị", "Lê Quang Minh", "Hùng Vương",
+    for expected in ("Sở Xây dựng tỉnh Quảng Trị", "Lê Quang Minh", "Hùng Vương",
                      "0233 3852 402", "vanphong.sgtvt@quangtri.gov.vn"):
         assert expected in footer
 

@@ -75,6 +75,10 @@ def _check_link(value: str) -> str:
     # "JavaScript:…" or "java\tscript:…" would run as a script: only the four schemes we know.
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
         raise ValueError("liên kết có ký tự điều khiển (Tab, xuống dòng); hãy gõ lại liên kết")
+    # A URL never holds these unencoded; in a page they would end the attribute or the URL.
+    if any(ch.isspace() or ch in '"<>`' for ch in value):
+        raise ValueError("liên kết không được chứa dấu cách, dấu nháy kép hay dấu < >; hãy chép "
+                         "lại địa chỉ từ thanh địa chỉ của trình duyệt")
     if value.startswith(("https://", "http://", "mailto:", "tel:")):
         return value
     if "://" in value or value.startswith("//") or _SCHEME.match(value):

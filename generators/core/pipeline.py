@@ -163,6 +163,7 @@ class Contribution:
     pages: list[PageSpec] = field(default_factory=list)
     records: list[SearchRecord] = field(default_factory=list)
     sitemap: SiteSection | None = None
+    outputs: list[OutputFile] = field(default_factory=list)
 
 
 @dataclass
@@ -214,7 +215,8 @@ def build_site(
         except FeedImageError as exc:
             raise SectionFailed(f"Lỗi tạo ảnh nguồn tin: {exc}") from None
     for section in sections:
-        outputs += section.outputs(build)
+        given[section.name].outputs = list(section.outputs(build))
+        outputs += given[section.name].outputs
     build.downloads = {o.path: len(o.content) for o in outputs}
     for section in sections:
         given[section.name].sitemap = section.sitemap(build)

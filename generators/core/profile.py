@@ -7,6 +7,7 @@ Sơ đồ trang; and a footer naming the agency, the person responsible, address
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from pydantic import (
@@ -20,7 +21,9 @@ from pydantic import (
 
 from ..vietnamese.phones import NotAPhoneNumber, parse_phone
 from ..vietnamese.text import is_slug
+from .history import Predecessor
 from .model import HexColour, Link, Markdown, Model, PhoneText, Text, WebUrl
+from .regulations import ONLINE_SERVICES, PORTAL_CONTENT, PORTAL_CONTENT_ARTICLE
 
 
 def _check_phone(value: str) -> str:
@@ -127,7 +130,7 @@ class OrgUnit(Model):
     """A division or attached unit (phòng, đơn vị trực thuộc)."""
 
     name: Text
-    name_en: str | None = Field(None, description="Tên tiếng Anh (Nghị định 42/2022/NĐ-CP)")
+    name_en: str | None = Field(None, description=f"Tên tiếng Anh ({ONLINE_SERVICES})")
     duties: str | None = Field(None, description="Nhiệm vụ chính, một hai câu")
     phone: PhoneText | None = None
     email: EmailStr | None = None
@@ -194,6 +197,18 @@ class SiteProfile(Model):
         None,
         description="Thông tin bằng tiếng Anh; khi có, mọi đơn vị và chức vụ cần tên tiếng Anh",
     )
+    since: dt.date | None = Field(None, description="Ngày cơ quan bắt đầu hoạt động với tên "
+                                  "hiện nay (sau hợp nhất, sáp nhập), nếu có")
+    predecessors: list[Predecessor] = Field(
+        default_factory=list, description="Cơ quan tiền thân mà cơ quan tiếp nhận nhiệm vụ và hồ "
+        "sơ: tên, ngày, thay đổi; văn bản, bài viết của họ giữ nguyên cơ quan ban hành"
+    )
+    demo: bool = Field(False, description="Trang trình diễn: mọi trang ghi rõ đây không phải trang "
+                       "chính thức và dữ liệu có phần minh họa; để false với cơ quan thật")
+    illustrative: list[Text] = Field(
+        default_factory=list, description="Những dữ liệu trình diễn không có trong văn bản nguồn "
+        "nào (tên người, số điện thoại, số văn bản minh chứng…), liệt kê trên trang Giới thiệu"
+    )
     procedure_fields: list[Text] = Field(
         default_factory=list,
         description="Lĩnh vực thủ tục hành chính của cơ quan, như trên Cơ sở dữ liệu quốc gia "
@@ -217,7 +232,7 @@ class SiteProfile(Model):
             missing.append(f"Dịch vụ công trực tuyến (liên kết tới {portal.url})")
         if missing:
             raise ValueError(
-                "menu thiếu mục bắt buộc theo Thông tư 32/2017/TT-BTTTT (Điều 16): "
+                f"menu thiếu mục bắt buộc theo {PORTAL_CONTENT} ({PORTAL_CONTENT_ARTICLE}): "
                 + ", ".join(missing)
             )
         return menu
@@ -231,6 +246,14 @@ class SiteProfile(Model):
                 raise ValueError(f"chuyên mục «{category.slug}» được khai báo hai lần")
             seen.add(category.slug)
         return categories
+
+    @field_validator("predecessors")
+    @classmethod
+    def _predecessors_in_order(cls, bodies: list[Predecessor]) -> list[Predecessor]:
+        for body in bodies:
+            if body.since and body.since > body.until:
+                raise ValueError(f"{body.name}: ngày bắt đầu sau ngày kết thúc")
+        return bodies
 
     def category(self, name_or_slug: str) -> Category | None:
         """The category an article names, by slug or by name (case-insensitive)."""

@@ -23,6 +23,7 @@ from .plans.section import SECTION as PLANS
 from .posters.section import SECTION as POSTERS
 from .procedures.section import SECTION as PROCEDURES
 from .questions.section import SECTION as QUESTIONS
+from .redirects.section import SECTION as REDIRECTS
 from .reports.section import SECTION as REPORTS
 from .search_page.section import SECTION as SEARCH
 from .site_map.section import SECTION as SITE_MAP
@@ -39,6 +40,7 @@ SECTIONS: tuple[Section, ...] = (
     INDICES,
     ABOUT,
     LEGAL,
+    REDIRECTS,
     FEEDS,
     SEARCH,
     SITE_MAP,

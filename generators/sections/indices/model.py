@@ -32,6 +32,8 @@ class IndexResult(Model):
     )
     source: Text = Field(description="Văn bản công bố hoặc nêu kết quả")
     link: Link | None = Field(None, description="Văn bản trên trang (ke-hoach/<tên>/) hoặc https://…")
+    illustrative: bool = Field(False, description="Kết quả dùng làm ví dụ trên trang trình diễn, "
+                               "không phải của cơ quan này")
 
     @property
     def percentage(self) -> Decimal:

@@ -22,9 +22,10 @@ from ...vietnamese.numbers import format_decimal_vi, format_percent_vi
 from ..news.model import ARTICLES
 from ..plans.model import PLANS, Plan, Task, plan_by_slug
 from ..plans.pages import plan_path
-from ..reports.evidence import TaskResult, build_report
+from ..reports.evidence import TaskResult, build_report, site_units
 from ..reports.pages import period_anchor, report_path
 from .model import INDICES, IndexRegister, IndexResult, ReformIndex
+from .targets import target_views
 
 SECTION_PATH = "chi-so/"
 SECTION_TITLE = "Chỉ số cải cách hành chính"
@@ -127,7 +128,7 @@ def scoring(plan: Plan, portal: Portal, now: dt.datetime, colour: str) -> Scorin
         bars, max((b.value for b in bars), default=Decimal(1)), colour, label_chars=32,
     ))
     period = ReportPeriod(plan.doc.year, "year")
-    report = build_report(plan, portal[ARTICLES], period, now)
+    report = build_report(plan, portal[ARTICLES], period, now, site_units(portal.site))
     results = {r.task.id: r for r in report.tasks}
     previous_year = plan.doc.year - 1
     criteria = []
@@ -153,9 +154,10 @@ def indices_page(
     ]
     plan = plan_by_slug(portal[PLANS], register.scoring_plan) if register.scoring_plan else None
     table = scoring(plan, portal, now, colour) if plan else None
+    targets = target_views(plan, colour, now) if plan else []
     html = render_page(
         env, "indices.html", SECTION_PATH, register=register, views=views, scoring=table,
-        plan_path=plan_path, now=now,
+        plan_path=plan_path, now=now, targets=targets,
     )
     return PageSpec(
         path=SECTION_PATH,

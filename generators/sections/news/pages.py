@@ -15,11 +15,12 @@ from urllib.parse import urljoin
 from jinja2 import Environment
 
 from ...core.feeds import MAX_ITEMS, Enclosure, FeedItem, FeedSpec
+from ...core.history import predecessor_on
 from ...core.pages import PageSpec, SiteSection, render_page
 from ...core.portal import Portal
 from ...core.share import share_links
 from ...vietnamese.collation import sorted_vi
-from ...vietnamese.dates import iso_datetime
+from ...vietnamese.dates import iso_datetime, to_vietnam_time
 from ...vietnamese.text import slugify
 from ..feeds.pages import FEEDS_PATH
 from ..legal.citing import link_legal_references
@@ -133,7 +134,10 @@ class NewsRender:
             minutes=reading_minutes(article), served=served, previous=previous,
             following=following, iso=iso_datetime,
             related=related_articles(article, self.portal[ARTICLES]),
-            share=share_links(urljoin(site.url, article.path), article.meta.title), site=site,
+            share=share_links(urljoin(site.url, article.path), article.meta.title),
+            issued_by=predecessor_on(site.predecessors,
+                                     to_vietnam_time(article.published).date()),
+            site=site,
         )
         extra = {"og_type": "article", "published": iso_datetime(article.published)}
         if article.image:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...core.errors import FieldPath
+from ...core.regulations import DOCUMENT_FORMAT
 from ...vietnamese.numbers import format_decimal_vi
 from .model import DOCUMENT_KINDS, Plan
 
@@ -102,9 +103,9 @@ def check_evidence(plan: Plan) -> list[Problem]:
                 if expected and first != expected:
                     problems.append((
                         (*here, "number"),
-                        f"{evidence.kind} có ký hiệu bắt đầu bằng {expected}- (Nghị định "
-                        f"30/2020/NĐ-CP), ví dụ 12/{expected}-SGTVT; «{evidence.number}» không "
-                        "khớp loại văn bản",
+                        f"{evidence.kind} có ký hiệu bắt đầu bằng {expected}- "
+                        f"({DOCUMENT_FORMAT}), ví dụ 12/{expected}-SGTVT; «{evidence.number}» "
+                        "không khớp loại văn bản",
                     ))
                 elif expected is None and first in by_abbreviation:
                     problems.append((

@@ -17,7 +17,9 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, mod
 
 from ...core.model import DocumentDate, Link, Markdown, Model, Points, Text
 from ...core.portal import Part
+from ...core.regulations import DOCUMENT_FORMAT
 from ...vietnamese.collation import sort_key
+from .targets import Target
 
 TASK_ID_PATTERN = r"^\d+(\.\d+)*$"
 SYMBOL_PATTERN = r"^[A-ZĐ]+(-[A-ZĐ0-9&]+)+$"
@@ -73,28 +75,27 @@ class LegalBasis(Model):
     issuer: str | None = None
 
 
+class TextDeadline(Model):
+    """A deadline the body text gives for a task of the appendix: section IV.2 of seed 000 says
+    the units report "trước 20/11/2024", which is task 2.4 of the appendix."""
+
+    task: TaskId = Field(description="Số thứ tự nhiệm vụ trong phụ lục, ví dụ 2.4")
+    part: int | None = Field(None, ge=1, description="Dòng thứ mấy của nhiệm vụ trong «parts» "
+                             "(1 là dòng tiếp theo đầu tiên); bỏ trống: dòng chính")
+    date: dt.date = Field(description="Hạn như mục này ghi")
+
+
 class Section(Model):
     """A body section (I, II… or 1, 2… or a, b…), with Markdown text and sub-sections."""
 
     number: str | None = None
     title: str | None = None
     body: Markdown = ""
+    deadlines: list[TextDeadline] = Field(
+        default_factory=list, description="Hạn mục này ghi cho nhiệm vụ của phụ lục: bản dựng "
+        "cảnh báo khi phụ lục ghi ngày khác"
+    )
     sections: list[Section] = Field(default_factory=list)
-
-
-class DueDate(Model):
-    date: dt.date
-    label: str | None = Field(None, description="Ví dụ: Báo cáo 6 tháng")
-
-
-def _due(value: object) -> object:
-    # A bare date is the common case; the labelled form is for tasks with several deadlines.
-    if isinstance(value, dt.date):
-        return {"date": value}
-    return value
-
-
-Due = Annotated[DueDate, BeforeValidator(_due)]
 
 
 class Quota(Model):
@@ -104,6 +105,9 @@ class Quota(Model):
                               "yêu cầu «thường xuyên»")
     period: Period = Field(description="year, H1, H2, Q1–Q4 hoặc ongoing (thường xuyên)")
     unit: Text = Field("tin, bài", description="Loại sản phẩm, mặc định: tin, bài")
+    per_unit: bool = Field(False, description="Chỉ tiêu tính riêng cho từng phòng, ban, đơn vị "
+                           "(«mỗi phòng, ban, đơn vị 01 tin bài»): mỗi đơn vị trong data/site.yml "
+                           "phải đạt đủ số lượng")
     text: Text = Field(description="Câu chữ trong kế hoạch")
 
     @model_validator(mode="after")
@@ -118,7 +122,8 @@ class Quota(Model):
     def describe(self) -> str:
         if self.count is None:
             return f"{self.unit} {PERIOD_LABELS[self.period]}"
-        return f"ít nhất {self.count:02d} {self.unit} ({PERIOD_LABELS[self.period]})"
+        each = " mỗi đơn vị" if self.per_unit else ""
+        return f"ít nhất {self.count:02d} {self.unit}{each} ({PERIOD_LABELS[self.period]})"
 
 
 # Administrative document types of Nghị định 30/2020/NĐ-CP (Điều 7, Phụ lục III) with the
@@ -164,7 +169,7 @@ def _document_kind(value: object) -> object:
     kind = " ".join(value.split()).lower()
     if kind not in DOCUMENT_KINDS:
         raise ValueError(
-            "loại văn bản theo Nghị định 30/2020/NĐ-CP, viết thường, ví dụ: kế hoạch, công "
+            f"loại văn bản theo {DOCUMENT_FORMAT}, viết thường, ví dụ: kế hoạch, công "
             "văn, báo cáo, quyết định, thông báo, hướng dẫn"
         )
     return kind
@@ -177,6 +182,51 @@ def _document_number(value: str) -> str:
             "hoặc 215/SGTVT-VP"
         )
     return value
+
+
+ARTICLE_KIND = "tin, bài"
+
+
+def _need_kind(value: object) -> object:
+    if isinstance(value, str) and " ".join(value.split()).lower() == ARTICLE_KIND:
+        return ARTICLE_KIND
+    return _document_kind(value)
+
+
+class Need(Model):
+    """What must exist by a deadline: "the annual report", "a plan", "an article" (seed 000, 2.4:
+    the half-year report of 28/06 does not meet the annual report's deadline of 30/11)."""
+
+    kind: Annotated[
+        str,
+        BeforeValidator(_need_kind),
+        WithJsonSchema({"type": "string", "enum": [ARTICLE_KIND, *DOCUMENT_KINDS]}),
+    ] = Field(description="Loại sản phẩm: báo cáo, kế hoạch, công văn… hoặc «tin, bài»")
+    covers: Period | None = Field(None, description="Kỳ mà văn bản báo cáo về: H1 (báo cáo 6 "
+                                  "tháng), year (báo cáo năm)…; bỏ trống khi không phân biệt")
+
+    def describe(self) -> str:
+        text = self.kind
+        if self.covers:
+            text += f" {PERIOD_LABELS[self.covers]}"
+        return text
+
+
+class DueDate(Model):
+    date: dt.date
+    label: str | None = Field(None, description="Ví dụ: Báo cáo 6 tháng")
+    needs: Need | None = Field(None, description="Sản phẩm phải có trước hạn; bỏ trống thì mọi "
+                               "minh chứng của nhiệm vụ đều tính")
+
+
+def _due(value: object) -> object:
+    # A bare date is the common case; the labelled form is for tasks with several deadlines.
+    if isinstance(value, dt.date):
+        return {"date": value}
+    return value
+
+
+Due = Annotated[DueDate, BeforeValidator(_due)]
 
 
 class Evidence(Model):
@@ -202,6 +252,12 @@ class Evidence(Model):
     title: Text = Field(description="Trích yếu")
     link: Link | None = Field(None, description="Văn bản trên trang (ke-hoach/<tên>/) hoặc "
                               "địa chỉ https://…")
+    covers: Period | None = Field(None, description="Kỳ mà văn bản báo cáo về: H1 cho báo cáo 6 "
+                                  "tháng, year cho báo cáo năm")
+    unit: str | None = Field(None, description="Phòng, ban, đơn vị thực hiện (tên như trong "
+                             "data/site.yml), cho chỉ tiêu tính theo từng đơn vị")
+    illustrative: bool = Field(False, description="Văn bản minh họa của trang trình diễn, không "
+                               "có trong văn bản gốc (số, ngày do dự án đặt)")
 
     @property
     def abbreviation(self) -> str | None:
@@ -242,6 +298,8 @@ class Task(Model):
     requirement: str | None = Field(None, description="Nội dung yêu cầu")
     notes: str | None = Field(None, description="Ghi chú, kết quả năm trước")
     parts: list[TaskPart] = Field(default_factory=list)
+    optional: bool = Field(False, description="Hoạt động «(nếu có)»: không phát sinh thì không "
+                           "tính là quá hạn")
     evidence: list[Evidence] = Field(
         default_factory=list, description="Văn bản minh chứng đã ban hành (kế hoạch, công văn, "
         "báo cáo…); tin, bài tự ghi nhiệm vụ trong plan_tasks"
@@ -279,12 +337,19 @@ class TaskLabels(Model):
 
 
 class TaskTable(Model):
+    heading: str | None = Field(None, description="Dòng đầu như văn bản in, ví dụ: Phụ lục")
     title: Text = Field(description="Tên phụ lục")
     subtitle: str | None = Field(None, description="Ví dụ: (Kèm theo Kế hoạch số …)")
     labels: TaskLabels = TaskLabels()
     groups: list[TaskGroup] = Field(default_factory=list)
     tasks: list[Task] = Field(min_length=1)
     closing: str | None = Field(None, description="Dòng cuối, ví dụ: Danh sách này có …")
+    in_section: str | None = Field(None, description="Số mục của văn bản chứa bảng khi bảng "
+                                   "nằm trong thân văn bản, ví dụ IV; bỏ trống: phụ lục sau chữ ký")
+    derived_from: str | None = Field(
+        None, description="Khi văn bản không có bảng nhiệm vụ: bảng này do ban biên tập lập từ "
+        "mục nào (ví dụ: mục II.4.3 «Thời gian truyền thông»), để theo dõi như các kế hoạch khác"
+    )
 
 
 class Signature(Model):
@@ -312,6 +377,8 @@ class PlanDocument(Model):
     year: int = Field(ge=2000, le=2100, description="Năm thực hiện kế hoạch")
     summary: Text = Field(description="Tóm tắt một hai câu cho danh sách và thẻ mô tả")
     theme: str | None = Field(None, description="Chủ đề tuyên truyền năm, nếu có")
+    provenance: str | None = Field(None, description="Ghi chú về nguồn của văn bản khi trang "
+                                   "dùng văn bản của cơ quan khác làm ví dụ (trang trình diễn)")
     legal_bases: list[LegalBasis] = Field(default_factory=list)
     preamble: Markdown = ""
     sections: list[Section] = Field(default_factory=list)
@@ -319,6 +386,8 @@ class PlanDocument(Model):
     signature: Signature
     recipients: list[Text] = Field(default_factory=list)
     tasks: TaskTable | None = None
+    targets: list[Target] = Field(default_factory=list, description="Chỉ tiêu định lượng (tỷ "
+                                  "lệ %) với kết quả theo kỳ")
 
     @property
     def reference(self) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
+from ...core.history import predecessor_named
 from ...core.pages import PageSpec, SiteSection, render_page
 from ...core.portal import Portal
 from ..legal.citing import link_legal_references
@@ -75,6 +76,8 @@ def plan_page(env: Environment, portal: Portal, plan: Plan) -> PageSpec:
         plan=plan,
         doc=doc,
         site=portal.site,
+        predecessor=predecessor_named(portal.site.predecessors, doc.issuer.name,
+                                      doc.issuer.parent),
         rows=task_rows(plan),
         columns=task_columns(plan),
         page_title=title,

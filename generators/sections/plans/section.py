@@ -5,11 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...core.loading import item_files, read_model, relative, report_problems
+from ...core.notices import NOTICES, notices_at
 from ...core.pages import PageSpec, SiteSection
 from ...core.portal import Portal
 from ...core.section import BuildContext, LoadContext, Section
 from ...search.records import SearchRecord
 from .checks import check_evidence_links, check_plan
+from .consistency import (
+    check_deadline_refs,
+    check_table_place,
+    check_targets,
+    deadline_conflicts,
+)
 from .model import PLANS, Plan, PlanDocument
 from .pages import SECTION_PATH, plan_pages, plan_section
 from .search import plan_records
@@ -35,7 +42,11 @@ class PlansSection(Section):
             document, lines = loaded
             plan = Plan(path.stem, document)
             rel = relative(path, ctx.root)
-            report_problems(ctx.errors, rel, lines, check_plan(plan))
+            checks = [*check_plan(plan), *check_deadline_refs(plan), *check_table_place(plan),
+                      *check_targets(plan)]
+            report_problems(ctx.errors, rel, lines, checks)
+            conflicts = deadline_conflicts(plan, lines.line_of)
+            ctx.put(NOTICES, [*ctx.get(NOTICES), *notices_at(rel, lines, conflicts)])
             plans.append(plan)
             located.append((plan, rel, lines))
         slugs = {p.slug for p in plans}

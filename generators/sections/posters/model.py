@@ -23,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from ...core.history import predecessor_on
 from ...core.model import HexColour, Link, Model, Text
 from ...core.portal import Part
 from ...core.profile import Phone, SiteProfile, YearlyTheme, contrast_ratio
@@ -288,7 +289,14 @@ class Poster:
         return self.doc.colours or scheme_colours(self.doc.scheme, site.colours.primary)
 
     def issuer(self, site: SiteProfile) -> PosterIssuer:
-        return self.doc.issuer or PosterIssuer(name=site.name, parent=site.parent)
+        """The poster's own issuer, else the agency in office on its date: a 2024 poster of a
+        predecessor keeps the predecessor's name (issue 17, item 11)."""
+        if self.doc.issuer:
+            return self.doc.issuer
+        body = predecessor_on(site.predecessors, self.doc.date) if self.doc.date else None
+        if body is not None:
+            return PosterIssuer(name=body.name, parent=site.parent)
+        return PosterIssuer(name=site.name, parent=site.parent)
 
     def logo(self, site: SiteProfile) -> str:
         return self.doc.logo or site.logo

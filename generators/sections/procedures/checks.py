@@ -10,6 +10,7 @@ import difflib
 from collections.abc import Sequence
 
 from ...core.errors import FieldPath
+from ...core.regulations import ONLINE_SERVICES
 from .model import CHANNELS, LEVELS, ProcedureDocument
 
 Problem = tuple[FieldPath, str]
@@ -55,7 +56,7 @@ def check_channels(doc: ProcedureDocument) -> list[Problem]:
     if doc.online == "khong" and online:
         problems.append(
             (("online",), "«channels» có cách thức truc-tuyen nên «online» phải là toan-trinh "
-             "hoặc mot-phan (Nghị định 42/2022/NĐ-CP)")
+             f"hoặc mot-phan ({ONLINE_SERVICES})")
         )
     return problems
 

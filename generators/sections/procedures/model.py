@@ -28,6 +28,7 @@ from pydantic import (
 
 from ...core.model import Link, Markdown, Model, Text, WebUrl
 from ...core.portal import Part
+from ...core.regulations import ONLINE_SERVICES
 from ...vietnamese.numbers import format_decimal_vi, parse_decimal_vi
 
 CODE_PATTERN = r"^\d\.\d{6}(\.[A-Z0-9]+)?$"
@@ -311,7 +312,7 @@ class ProcedureDocument(Model):
     kind: str | None = Field(None, description="Loại thủ tục, như trên Cơ sở dữ liệu quốc gia")
     levels: list[Level] = Field(min_length=1, description="Cấp thực hiện: tinh, huyen, xa")
     online: OnlineLevel = Field(
-        description="Dịch vụ công trực tuyến (Nghị định 42/2022/NĐ-CP): toan-trinh, mot-phan "
+        description=f"Dịch vụ công trực tuyến ({ONLINE_SERVICES}): toan-trinh, mot-phan "
         "hoặc khong"
     )
     portal_url: WebUrl | None = Field(None, description="Trang của thủ tục trên Cổng Dịch vụ công")

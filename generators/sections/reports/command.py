@@ -14,7 +14,7 @@ from ...core.section import PortalLoader
 from ...vietnamese.dates import build_now
 from ..news.model import ARTICLES
 from ..plans.model import PLANS, plan_by_slug
-from .evidence import build_report
+from .evidence import build_report, site_units
 from .files import Signing, file_stem, render_csv, render_docx, render_xlsx
 
 
@@ -39,7 +39,7 @@ def run_report(args: argparse.Namespace, load_portal: PortalLoader) -> int:
         print(f"Không tạo được báo cáo: không có kế hoạch «{slug}» có bảng nhiệm vụ trong "
               f"data/ke-hoach/; chọn một trong: {known}", file=sys.stderr)
         return 2
-    report = build_report(plan, portal[ARTICLES], period, now)
+    report = build_report(plan, portal[ARTICLES], period, now, site_units(portal.site))
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         print(f"Không tạo được báo cáo: «{out}» là một tệp, không phải thư mục; hãy chọn một "

@@ -15,7 +15,15 @@ A task is checked against
 - each due date: met when some evidence is dated on or before it (and after the previous due date
   of the same row, so "Nhiệm vụ 6 tháng" and "Nhiệm vụ cả năm" each need their own document),
   overdue once the day has passed without, otherwise not yet.
-A task with neither (thường xuyên) shows the evidence found: "có minh chứng" or "đang thực hiện".
+A quota may be per unit ("mỗi phòng, ban, đơn vị 01 tin bài"): then each unit of the site
+profile must reach the count with evidence carrying its unit, and the check lists the units that
+have and have not. A due date may name what must exist (`needs`: the annual report, a plan, an
+article): only matching evidence meets it, so a half-year report never passes an annual one.
+
+A task with neither (thường xuyên) shows the evidence found while its period runs ("có minh
+chứng" or "đang thực hiện") and gets a verdict once the period is over: "đã thực hiện" or "hết
+kỳ, không có minh chứng". An optional activity ("nếu có") with nothing to show reads "không phát
+sinh", never "quá hạn".
 """
 
 from __future__ import annotations
@@ -27,10 +35,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from ...core.periods import ReportPeriod, document_span, midnight
+from ...core.profile import SiteProfile
 from ...vietnamese.dates import format_short, to_vietnam_time
 from ...vietnamese.numbers import format_decimal_vi
 from ..news.model import Article
-from ..plans.model import DOCUMENT_KINDS, Evidence, Plan, Task
+from ..plans.model import ARTICLE_KIND, DOCUMENT_KINDS, Evidence, Need, Plan, Task
+from .targets import TargetResult, target_results
 
 _INSTANT = dt.timedelta(microseconds=1)
 
@@ -41,6 +51,9 @@ class Status(StrEnum):
     OVERDUE = "overdue"
     EVIDENCED = "evidenced"
     ONGOING = "ongoing"
+    DONE = "done"
+    MISSING = "missing"
+    NOT_HELD = "not-held"
 
     @property
     def label(self) -> str:
@@ -53,6 +66,9 @@ STATUS_LABELS: dict[Status, str] = {
     Status.OVERDUE: "Quá hạn, chưa đạt",
     Status.EVIDENCED: "Có minh chứng",
     Status.ONGOING: "Đang thực hiện",
+    Status.DONE: "Đã thực hiện",
+    Status.MISSING: "Hết kỳ, không có minh chứng",
+    Status.NOT_HELD: "Không phát sinh",
 }
 # Worst first: a task's overall status is the worst of its checks.
 _SEVERITY = (Status.OVERDUE, Status.PENDING, Status.MET)
@@ -70,6 +86,9 @@ class EvidenceItem:
     start: dt.datetime  # first instant it may stand for (Vietnam time)
     last: dt.datetime  # last instant it may stand for
     link: str | None  # a site path ("tin-tuc/2024/x/") or an https:// address
+    unit: str | None = None  # the unit that made it, for per-unit quotas
+    covers: str | None = None  # the period a report is about: "H1", "year"
+    illustrative: bool = False  # a document the demo invented
 
     @property
     def is_article(self) -> bool:
@@ -97,19 +116,31 @@ class Check:
     period: ReportPeriod | None = None  # quotas
     due: dt.date | None = None  # due dates
     late: tuple[EvidenceItem, ...] = ()  # evidence dated after a missed last due date
+    units: tuple[tuple[str, int], ...] = ()  # per-unit quotas: each unit and its count
 
     @property
     def is_quota(self) -> bool:
         return self.period is not None
 
     @property
+    def units_met(self) -> list[str]:
+        return [u for u, n in self.units if n >= self.required]
+
+    @property
+    def units_short(self) -> list[str]:
+        return [u for u, n in self.units if n < self.required]
+
+    @property
     def summary(self) -> str:
         """"6 tháng đầu năm 2024: có 01/02 tin, bài", "Hạn 31/05/2024: có 01 minh chứng"."""
+        if self.period is not None and self.units:
+            return (f"{self.period.title}: {len(self.units_met):02d}/{len(self.units):02d} đơn vị "
+                    f"có đủ {self.required:02d} {self.unit}")
         if self.period is not None:
             return f"{self.period.title}: có {len(self.found):02d}/{self.required:02d} {self.unit}"
         if not self.found:
-            return f"{self.label}: chưa có minh chứng"
-        return f"{self.label}: có {len(self.found):02d} minh chứng"
+            return f"{self.label}: chưa có {self.unit}"
+        return f"{self.label}: có {len(self.found):02d} {self.unit}"
 
     def describe(self) -> str:
         """The summary with the status: "… có 01/02 tin, bài – quá hạn, chưa đạt"."""
@@ -168,6 +199,20 @@ class PlanReport:
     period: ReportPeriod
     now: dt.datetime
     tasks: tuple[TaskResult, ...]
+    targets: tuple[TargetResult, ...] = ()  # numeric targets of the plan in this period
+
+    @property
+    def target_summary(self) -> str | None:
+        """"Chỉ tiêu định lượng: 2/4 đạt, 1 chưa có số liệu"; None without targets."""
+        if not self.targets:
+            return None
+        states = [t.state for t in self.targets]
+        text = f"Chỉ tiêu định lượng: {states.count('met')}/{len(states)} đạt"
+        for state, words in (("overdue", "không đạt"), ("pending", "chưa đạt"),
+                             ("ongoing", "chưa có số liệu")):
+            if states.count(state):
+                text += f", {states.count(state)} {words}"
+        return text
 
     @property
     def quota_tasks(self) -> list[TaskResult]:
@@ -226,14 +271,17 @@ def counted_articles(
 def article_item(article: Article) -> EvidenceItem:
     moment = to_vietnam_time(article.published)
     return EvidenceItem("Tin, bài", article.meta.title, None, format_short(moment),
-                        moment.date().isoformat(), moment, moment, article.path)
+                        moment.date().isoformat(), moment, moment, article.path,
+                        unit=article.meta.unit)
 
 
 def document_item(evidence: Evidence) -> EvidenceItem:
     start, end = document_span(evidence.date)
     kind = evidence.kind[:1].upper() + evidence.kind[1:]
     return EvidenceItem(kind, evidence.title, evidence.reference, evidence.date.short(),
-                        evidence.date.iso(), start, end - _INSTANT, evidence.link)
+                        evidence.date.iso(), start, end - _INSTANT, evidence.link,
+                        unit=evidence.unit, covers=evidence.covers,
+                        illustrative=evidence.illustrative)
 
 
 def evidence_for_task(
@@ -259,6 +307,18 @@ def counts_for(unit: str, item: EvidenceItem) -> bool:
     return wants_articles if item.is_article else wants_documents
 
 
+def meets(need: Need | None, item: EvidenceItem) -> bool:
+    """Whether `item` is what a deadline asks for: any evidence when it names nothing, else the
+    named kind ("báo cáo", "tin, bài") and, when given, the period the document is about."""
+    if need is None:
+        return True
+    if need.kind == ARTICLE_KIND:
+        return item.is_article
+    if item.is_article or item.kind.lower() != need.kind:
+        return False
+    return need.covers is None or item.covers == need.covers
+
+
 def in_period(items: Iterable[EvidenceItem], period: ReportPeriod) -> list[EvidenceItem]:
     return [i for i in items if i.within(period.start, period.end)]
 
@@ -272,21 +332,29 @@ def _worst(statuses: Iterable[Status]) -> Status:
 
 
 def task_checks(
-    task: Task, items: Sequence[EvidenceItem], year: int, now: dt.datetime
+    task: Task, items: Sequence[EvidenceItem], year: int, now: dt.datetime,
+    units: Sequence[str] = (),
 ) -> list[Check]:
-    """Every requirement of a task over its plan year, with its status at `now`."""
+    """Every requirement of a task over its plan year, with its status at `now`; `units` are
+    the agency's units (data/site.yml), for per-unit quotas."""
     checks = []
     for quota in task.quotas:
         if quota.count is None:
             continue
         period = ReportPeriod(year, quota.period)
         found = tuple(i for i in in_period(items, period) if counts_for(quota.unit, i))
-        if len(found) >= quota.count:
-            status = Status.MET
+        counts: tuple[tuple[str, int], ...] = ()
+        if quota.per_unit:
+            counts = tuple((u, sum(1 for i in found if i.unit == u)) for u in units)
+            met = bool(counts) and all(n >= quota.count for _, n in counts)
         else:
-            status = Status.OVERDUE if period.has_ended(now) else Status.PENDING
-        label = f"{period.title}: ít nhất {quota.count:02d} {quota.unit}"
-        checks.append(Check(label, quota.count, quota.unit, found, status, period=period))
+            met = len(found) >= quota.count
+        late = Status.OVERDUE if period.has_ended(now) else Status.PENDING
+        status = Status.MET if met else late
+        each = " mỗi đơn vị" if quota.per_unit else ""
+        label = f"{period.title}: ít nhất {quota.count:02d} {quota.unit}{each}"
+        checks.append(Check(label, quota.count, quota.unit, found, status, period=period,
+                            units=counts))
     # The task's own deadlines and each part's run as separate timelines (seed 000, 2.4: the
     # units report by 26/11, the department by 30/11: one document may serve both).
     for timeline in (task.due, *(p.due for p in task.parts)):
@@ -294,13 +362,15 @@ def task_checks(
         ordered = sorted(timeline, key=lambda d: d.date)
         for index, due in enumerate(ordered):
             end = midnight(due.date + dt.timedelta(days=1))
-            found = tuple(i for i in items if i.within(previous, end))
+            wanted = [i for i in items if meets(due.needs, i)]
+            found = tuple(i for i in wanted if i.within(previous, end))
             status = Status.MET if found else (Status.OVERDUE if now >= end else Status.PENDING)
             late: tuple[EvidenceItem, ...] = ()
             if status is Status.OVERDUE and index == len(ordered) - 1:
-                late = tuple(i for i in items if i.start >= end)
+                late = tuple(i for i in wanted if i.start >= end)
             label = f"Hạn {format_short(due.date)}" + (f" ({due.label})" if due.label else "")
-            checks.append(Check(label, 1, "minh chứng", found, status, due=due.date, late=late))
+            unit = due.needs.describe() if due.needs else "minh chứng"
+            checks.append(Check(label, 1, unit, found, status, due=due.date, late=late))
             previous = end
     return checks
 
@@ -312,26 +382,43 @@ def _in_report(check: Check, period: ReportPeriod) -> bool:
     return period.first_day <= check.due <= period.last_day
 
 
-def task_result(
-    plan: Plan, task: Task, articles: Iterable[Article], period: ReportPeriod, now: dt.datetime
-) -> TaskResult:
-    items = evidence_for_task(plan, task, articles, now)
-    checks = tuple(c for c in task_checks(task, items, plan.doc.year, now) if _in_report(c, period))
-    evidence = tuple(in_period(items, period))
+def verdict(task: Task, checks: Sequence[Check], evidence: Sequence[EvidenceItem],
+            period: ReportPeriod, now: dt.datetime) -> Status:
+    """A task's status in a report: the worst of its checks; for a routine task (no checks)
+    what it did once the period is over; an optional one that never took place is not late."""
     if checks:
         status = _worst(c.status for c in checks)
-    else:
-        status = Status.EVIDENCED if evidence else Status.ONGOING
-    return TaskResult(task, checks, evidence, status)
+        if task.optional and not evidence and status is Status.OVERDUE:
+            return Status.NOT_HELD
+        return status
+    ended = period.has_ended(now)
+    if evidence:
+        return Status.DONE if ended else Status.EVIDENCED
+    if not ended:
+        return Status.ONGOING
+    return Status.NOT_HELD if task.optional else Status.MISSING
+
+
+def task_result(
+    plan: Plan, task: Task, articles: Iterable[Article], period: ReportPeriod, now: dt.datetime,
+    units: Sequence[str] = (),
+) -> TaskResult:
+    items = evidence_for_task(plan, task, articles, now)
+    checks = tuple(c for c in task_checks(task, items, plan.doc.year, now, units)
+                   if _in_report(c, period))
+    evidence = tuple(in_period(items, period))
+    return TaskResult(task, checks, evidence, verdict(task, checks, evidence, period, now))
 
 
 def build_report(
-    plan: Plan, articles: Sequence[Article], period: ReportPeriod, now: dt.datetime
+    plan: Plan, articles: Sequence[Article], period: ReportPeriod, now: dt.datetime,
+    units: Sequence[str] = (),
 ) -> PlanReport:
-    """The report of `plan` for `period`, every status judged at `now`."""
+    """The report of `plan` for `period`, every status judged at `now`; `units` are the
+    agency's units for per-unit quotas (`site_units(profile)`)."""
     now = to_vietnam_time(now)
-    tasks = tuple(task_result(plan, t, articles, period, now) for t in plan.tasks)
-    return PlanReport(plan, period, now, tasks)
+    tasks = tuple(task_result(plan, t, articles, period, now, units) for t in plan.tasks)
+    return PlanReport(plan, period, now, tasks, tuple(target_results(plan, period, now)))
 
 
 def report_periods(plan: Plan) -> list[ReportPeriod]:
@@ -339,5 +426,11 @@ def report_periods(plan: Plan) -> list[ReportPeriod]:
     return [ReportPeriod(plan.doc.year, "H1"), ReportPeriod(plan.doc.year, "year")]
 
 
-def plan_reports(plan: Plan, articles: Sequence[Article], now: dt.datetime) -> list[PlanReport]:
-    return [build_report(plan, articles, p, now) for p in report_periods(plan)]
+def plan_reports(plan: Plan, articles: Sequence[Article], now: dt.datetime,
+                 units: Sequence[str] = ()) -> list[PlanReport]:
+    return [build_report(plan, articles, p, now, units) for p in report_periods(plan)]
+
+
+def site_units(site: SiteProfile) -> list[str]:
+    """The agency's units (phòng, ban, đơn vị) as data/site.yml lists them."""
+    return [unit.name for group in site.organisation for unit in group.units]

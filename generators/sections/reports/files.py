@@ -385,7 +385,8 @@ def render_docx(
     _task_table(document, report)
     _paragraph(document, "", size=6)
     _paragraph(document, "III. NHIỆM VỤ CHƯA HOÀN THÀNH", bold=True, space_after=6)
-    short = [t for t in report.tasks if t.status in (Status.OVERDUE, Status.PENDING)]
+    unfinished = (Status.OVERDUE, Status.PENDING, Status.MISSING)
+    short = [t for t in report.tasks if t.status in unfinished]
     if not short:
         _paragraph(document, "- Không có.", first_line=1)
     for result in short:

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
+from ...core.history import predecessor_named
 from ...core.pages import PageSpec, SiteSection, render_page
 from ...core.portal import Portal
 from ...vietnamese.dates import format_short
 from ..news.model import ARTICLES
 from ..plans.model import PLANS, Plan, plans_newest_first
 from ..plans.pages import plan_path
-from .evidence import STATUS_LABELS, PlanReport, Status, TaskResult, plan_reports
+from .evidence import STATUS_LABELS, PlanReport, Status, TaskResult, plan_reports, site_units
 from .titles import results_title
 
 SECTION_PATH = "bao-cao/"
@@ -85,6 +86,9 @@ def report_page(
         page_title=title,
         now=now,
         statuses=list(Status),
+        predecessor=predecessor_named(portal.site.predecessors, plan.doc.issuer.name,
+                                      plan.doc.issuer.parent),
+        site=portal.site,
         status_labels=STATUS_LABELS,
     )
     return PageSpec(
@@ -118,7 +122,8 @@ def reports_index_page(
 
 
 def report_pages(env: Environment, portal: Portal, now: dt.datetime) -> list[PageSpec]:
-    entries = [(p, plan_reports(p, portal[ARTICLES], now)) for p in reported_plans(portal)]
+    units = site_units(portal.site)
+    entries = [(p, plan_reports(p, portal[ARTICLES], now, units)) for p in reported_plans(portal)]
     pages = [reports_index_page(env, portal, entries, now)]
     pages += [report_page(env, portal, plan, reports, now) for plan, reports in entries]
     return pages
