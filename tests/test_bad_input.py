@@ -54,6 +54,7 @@ def project_with(tmp_path: Path, fixture: Path) -> tuple[Path, str]:
     """A data folder holding the demo site profile plus the fixture in its proper place."""
     data = tmp_path / "data"
     (data / "ke-hoach").mkdir(parents=True)
+    (tmp_path / "content").mkdir()  # empty: files the fixture names are missing
     place = next(p for prefix, p in PLACES.items() if fixture.name.startswith(prefix))
     if fixture.name.startswith("indices-"):
         # The index register names the demo's reform-index plan (which links to seed 000).

@@ -177,7 +177,7 @@ def test_procedure_page_has_every_section(env, demo: Portal) -> None:  # type: i
         page = lxml_html.fromstring(procedure_page(env, demo, procedure).html)
         ids = set(page.xpath("//h2/@id"))
         assert ids == {"trinh-tu", "cach-thuc", "ho-so", "doi-tuong", "ket-qua", "can-cu",
-                       "lich-su"}, procedure.slug
+                       "lich-su", "gui-cau-hoi"}, procedure.slug
         rows = page.xpath("//tr[@data-cchc-channel]/@data-cchc-channel")
         assert rows == [c.channel for c in procedure.doc.channels]
         legal = page.xpath("//tr[@data-cchc-document]/@data-cchc-document")
