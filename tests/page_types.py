@@ -31,5 +31,8 @@ PAGE_TYPES: dict[str, str] = {
     "sơ đồ trang": "so-do-trang/",
     "giới thiệu": "gioi-thieu/",
     "nguồn tin": "nguon-tin/",
+    "trắc nghiệm": "trac-nghiem/",
+    "bộ câu hỏi trắc nghiệm": "trac-nghiem/tim-hieu-cai-cach-hanh-chinh-2024/",
+    "bản in câu hỏi và đáp án": "trac-nghiem/tim-hieu-cai-cach-hanh-chinh-2024/ban-in/",
     "trang không tồn tại": "404.html",
 }

@@ -47,6 +47,7 @@ PLACES = {
     "tthc-": f"thu-tuc/{PROCEDURE_NAME}",
     "poster-": "ap-phich/ap-phich-mau.yml",
     "indices-": "chi-so.yml",
+    "quiz-": "trac-nghiem/bo-cau-hoi-mau.yml",
 }
 
 
@@ -61,6 +62,9 @@ def project_with(tmp_path: Path, fixture: Path) -> tuple[Path, str]:
         for plan in ("ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt.yml",
                      "ke-hoach-tuyen-truyen-cchc-2024-sgtvt-quang-tri.yml"):
             shutil.copy(ROOT / "data" / "ke-hoach" / plan, data / "ke-hoach" / plan)
+    if fixture.name.startswith("quiz-"):
+        # A question's source is checked against the demo's legal register.
+        shutil.copy(ROOT / "data" / "van-ban.yml", data / "van-ban.yml")
     if place != "site.yml":
         shutil.copy(ROOT / "data" / "site.yml", data / "site.yml")
     (data / place).parent.mkdir(parents=True, exist_ok=True)

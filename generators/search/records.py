@@ -13,6 +13,8 @@ TYPE_LABELS: dict[str, str] = {
     "hoi-dap": "Hỏi đáp",
     "van-ban": "Văn bản",
     "duong-day-nong": "Đường dây nóng",
+    "trac-nghiem": "Trắc nghiệm",
+    "video": "Video hướng dẫn",
     "trang": "Trang",
 }
 

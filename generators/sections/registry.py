@@ -23,6 +23,7 @@ from .plans.section import SECTION as PLANS
 from .posters.section import SECTION as POSTERS
 from .procedures.section import SECTION as PROCEDURES
 from .questions.section import SECTION as QUESTIONS
+from .quiz.section import SECTION as QUIZ
 from .reports.section import SECTION as REPORTS
 from .search_page.section import SECTION as SEARCH
 from .site_map.section import SECTION as SITE_MAP
@@ -37,6 +38,7 @@ SECTIONS: tuple[Section, ...] = (
     POSTERS,
     REPORTS,
     INDICES,
+    QUIZ,
     ABOUT,
     LEGAL,
     FEEDS,
