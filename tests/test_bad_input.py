@@ -48,6 +48,7 @@ PLACES = {
     "poster-": "ap-phich/ap-phich-mau.yml",
     "indices-": "chi-so.yml",
     "quiz-": "trac-nghiem/bo-cau-hoi-mau.yml",
+    "video-": "video-huong-dan/video-mau.yml",
 }
 
 

@@ -27,6 +27,7 @@ from .quiz.section import SECTION as QUIZ
 from .reports.section import SECTION as REPORTS
 from .search_page.section import SECTION as SEARCH
 from .site_map.section import SECTION as SITE_MAP
+from .videos.section import SECTION as VIDEOS
 
 SECTIONS: tuple[Section, ...] = (
     HOME,
@@ -34,6 +35,7 @@ SECTIONS: tuple[Section, ...] = (
     NEWS,
     QUESTIONS,
     PROCEDURES,
+    VIDEOS,
     HOTLINES,
     POSTERS,
     REPORTS,
