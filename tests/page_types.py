@@ -27,6 +27,7 @@ PAGE_TYPES: dict[str, str] = {
     "một văn bản": "van-ban/76-nq-cp/",
     "ấn phẩm": "ap-phich/",
     "một ấn phẩm": "ap-phich/chu-de-nam-2024/",
+    "ấn phẩm của cơ quan khác": "ap-phich/to-gap-chuyen-doi-so-stttt/",
     "tìm kiếm": "tim-kiem/?q=giay+phep+lai+xe",
     "sơ đồ trang": "so-do-trang/",
     "giới thiệu": "gioi-thieu/",

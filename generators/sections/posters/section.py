@@ -20,13 +20,16 @@ from .checks import check_poster
 from .model import POSTERS, Poster, PosterDocument, posters_in_order, theme_poster, theme_slug
 from .pages import SECTION_PATH, poster_pages, poster_section, sheet_stylesheets
 from .pdf import PrintError, PrintPaths, print_outputs
+from .supplied import SUPPLIED, SuppliedPrint, SuppliedPrintDocument
+from .supplied_loading import is_supplied, load_supplied, supplied_outputs
 
 
 class PostersSection(Section):
     name = "ap-phich"
     title = "Ấn phẩm tuyên truyền"
     data_entries = ("ap-phich",)
-    schemas = (("poster.schema.json", PosterDocument),)
+    schemas = (("poster.schema.json", PosterDocument),
+               ("supplied-print.schema.json", SuppliedPrintDocument))
     unsearchable = "not yet: issue 16 adds poster and leaflet records"
 
     def describe(self, portal: Portal) -> str:
@@ -34,8 +37,12 @@ class PostersSection(Section):
 
     def load(self, ctx: LoadContext) -> None:
         posters = []
+        supplied: list[SuppliedPrint] = []
         folder = ctx.data_dir / "ap-phich"
         for path in item_files(folder, ctx.root, ctx.errors, "ap-phich-dich-vu-cong-a3"):
+            if is_supplied(path):
+                supplied += load_supplied(path, ctx)
+                continue
             loaded = read_model(path, ctx.root, PosterDocument, ctx.errors)
             if loaded is None:
                 continue
@@ -58,10 +65,13 @@ class PostersSection(Section):
                     field="themes",
                 ))
         ctx.put(POSTERS, posters)
+        ctx.put(SUPPLIED, supplied)
 
     def outputs(self, build: BuildContext) -> Sequence[OutputFile]:
         """Each print page's stylesheet and, given the build's folders, the PDFs."""
         outputs = sheet_stylesheets(build.portal)
+        if build.paths is not None:
+            outputs += supplied_outputs(build.portal, build.paths.content)
         if build.paths is None:
             return outputs
         paths = build.paths
