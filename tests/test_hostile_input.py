@@ -97,6 +97,7 @@ def test_a_demo_file_can_also_be_broken_into_something_still_valid(
 LOADER_KINDS = {
     "ke-hoach": "plan", "tin-tuc": "article", "thu-tuc": "procedure", "hoi-dap": "question",
     "van-ban": "legal", "duong-day-nong": "hotlines", "ap-phich": "poster", "chi-so": "indices",
+    "trac-nghiem": "quiz", "video-huong-dan": "video",
 }
 
 

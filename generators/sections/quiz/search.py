@@ -18,7 +18,7 @@ def quiz_records(portal: Portal) -> list[SearchRecord]:
                 [quiz.doc.summary]
                 + [f"{q.question} {plain_text(q.explanation)}" for q in quiz.doc.questions]
             ),
-            keywords=tuple(dict.fromkeys(q.source for q in quiz.doc.questions)),
+            keywords=("trắc nghiệm", *dict.fromkeys(q.source for q in quiz.doc.questions)),
         )
         for quiz in portal[QUIZZES]
     ]
