@@ -92,6 +92,14 @@ schemas: $(INSTALLED)
 golden: $(TEST_INSTALLED)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q -m "not browser"
 
+## demo-video: remake the demo's video guide (slides, silent H.264, captions) with Debian's ffmpeg
+demo-video: $(INSTALLED)
+	@command -v ffmpeg >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends ffmpeg >/dev/null; }
+	$(BIN)/python scripts/make_demo_video.py
+
 ## bench: build synthetic corpora (1,000 and 5,000 articles) with ours, Material's blog, Hugo
 bench: $(TEST_INSTALLED) browser
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

@@ -29,10 +29,14 @@ from generators.sections.legal.model import LegalRegister
 from generators.sections.news.model import ArticleMeta
 from generators.sections.plans.model import PlanDocument
 from generators.sections.posters.model import PosterDocument
+from generators.sections.posters.supplied import SuppliedPrintDocument
+from generators.sections.posters.supplied_loading import is_supplied
 from generators.sections.procedures.model import ProcedureDocument
 from generators.sections.questions.model import QuestionDocument
+from generators.sections.quiz.model import QuizDocument
 from generators.sections.redirects.model import RedirectMap
 from generators.sections.search_page.model import SynonymRegister
+from generators.sections.videos.model import VideoDocument
 
 # What each canary part tries to become, and how the tests recognise it if it did.
 FORMULA = '=HYPERLINK("#canary","Bấm")'  # a spreadsheet formula
@@ -70,6 +74,8 @@ MODELS: dict[str, type[BaseModel]] = {
     "data/chi-so.yml": IndexRegister,
     "data/tu-dong-nghia.yml": SynonymRegister,
     "data/chuyen-huong.yml": RedirectMap,
+    "data/trac-nghiem/*.yml": QuizDocument,
+    "data/video-huong-dan/*.yml": VideoDocument,
     "data/ke-hoach/*.yml": PlanDocument,
     "data/hoi-dap/*.yml": QuestionDocument,
     "data/thu-tuc/*.yml": ProcedureDocument,
@@ -204,7 +210,9 @@ def canary_files(project: Path) -> dict[str, CanariedFile]:
     for pattern, model in MODELS.items():
         for path in sorted(project.glob(pattern)):
             rel = path.relative_to(project).as_posix()
-            files[rel] = CanariedFile(path, rel, model)
+            # A print made elsewhere (a PDF and its issuer) has a model of its own.
+            supplied = model is PosterDocument and is_supplied(path)
+            files[rel] = CanariedFile(path, rel, SuppliedPrintDocument if supplied else model)
     return files
 
 

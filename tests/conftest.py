@@ -34,6 +34,16 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+# Folders of content/ holding files the demo's data names (procedure forms, video guides,
+# supplied prints): a test project with the demo's data/ and its own content/ needs them too.
+DEMO_FILES = ("thu-tuc", "video-huong-dan", "ap-phich")
+
+
+def copy_demo_files(content: Path) -> None:
+    for folder in DEMO_FILES:
+        shutil.copytree(ROOT / "content" / folder, content / folder, dirs_exist_ok=True)
+
+
 def run_build(project: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """`cchc build` as an editor runs it, with the clock pinned."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": PINNED_EPOCH, "NO_MKDOCS_2_WARNING": "1"}

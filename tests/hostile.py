@@ -41,8 +41,10 @@ from generators.sections.plans.model import PlanDocument
 from generators.sections.posters.model import PosterDocument
 from generators.sections.procedures.model import ProcedureDocument
 from generators.sections.questions.model import QuestionDocument
+from generators.sections.quiz.model import QuizDocument
 from generators.sections.redirects.model import RedirectMap
 from generators.sections.search_page.model import SynonymRegister
+from generators.sections.videos.model import VideoDocument
 from generators.vietnamese.dates import VIETNAM_TZ
 
 from .conftest import ROOT
@@ -102,6 +104,12 @@ KINDS = [
          support=("data/ke-hoach/ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt.yml", QUANG_TRI_PLAN)),
     Kind("synonyms", "data/tu-dong-nghia.yml", "data/tu-dong-nghia.yml", SynonymRegister),
     Kind("redirects", "data/chuyen-huong.yml", "data/chuyen-huong.yml", RedirectMap),
+    Kind("quiz", "data/trac-nghiem/bo-cau-hoi-mau.yml",
+         "data/trac-nghiem/tim-hieu-cai-cach-hanh-chinh-2024.yml", QuizDocument,
+         support=("data/van-ban.yml",)),
+    Kind("video", "data/video-huong-dan/video-mau.yml",
+         "data/video-huong-dan/nop-ho-so-doi-giay-phep-lai-xe-truc-tuyen.yml", VideoDocument,
+         support=("content/video-huong-dan",)),
 ]
 
 

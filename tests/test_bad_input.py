@@ -49,6 +49,8 @@ PLACES = {
     "poster-": "ap-phich/ap-phich-mau.yml",
     "indices-": "chi-so.yml",
     "synonyms-": "tu-dong-nghia.yml",
+    "quiz-": "trac-nghiem/bo-cau-hoi-mau.yml",
+    "video-": "video-huong-dan/video-mau.yml",
 }
 
 
@@ -56,12 +58,16 @@ def project_with(tmp_path: Path, fixture: Path) -> tuple[Path, str]:
     """A data folder holding the demo site profile plus the fixture in its proper place."""
     data = tmp_path / "data"
     (data / "ke-hoach").mkdir(parents=True)
+    (tmp_path / "content").mkdir()  # empty: files the fixture names are missing
     place = next(p for prefix, p in PLACES.items() if fixture.name.startswith(prefix))
     if fixture.name.startswith("indices-"):
         # The index register names the demo's reform-index plan (which links to seed 000).
         for plan in ("ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt.yml",
                      "ke-hoach-tuyen-truyen-cchc-2024-sgtvt-quang-tri.yml"):
             shutil.copy(ROOT / "data" / "ke-hoach" / plan, data / "ke-hoach" / plan)
+    if fixture.name.startswith("quiz-"):
+        # A question's source is checked against the demo's legal register.
+        shutil.copy(ROOT / "data" / "van-ban.yml", data / "van-ban.yml")
     if place != "site.yml":
         shutil.copy(ROOT / "data" / "site.yml", data / "site.yml")
     (data / place).parent.mkdir(parents=True, exist_ok=True)

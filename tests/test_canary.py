@@ -89,12 +89,11 @@ def markup_problems(tree: lxml_html.HtmlElement, where: str) -> list[str]:
                     problems.append(f"{where}: a JSON script broken open: {text[:80]!r}")
             elif "canary" in text:
                 problems.append(f"{where}: an inline script {text[:80]!r}")
-        if element.tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
-            # Only the redirect pages of data/chuyen-huong.yml refresh, at once, to a page of
-            # this site (a relative address: no scheme, no host).
-            if not SAME_SITE_REFRESH.match(element.get("content") or ""):
-                problems.append(f"{where}: a <meta http-equiv=refresh> to "
-                                f"{element.get('content')!r}")
+        # Only the redirect pages of data/chuyen-huong.yml refresh, at once, to a page of this
+        # site (a relative address: no scheme, no host).
+        refresh = element.tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh"
+        if refresh and not SAME_SITE_REFRESH.match(element.get("content") or ""):
+            problems.append(f"{where}: a <meta http-equiv=refresh> to {element.get('content')!r}")
         if element.tag not in ("script", "style"):
             for value in [element.text or "", element.tail or "", *element.attrib.values()]:
                 if DOUBLE_ESCAPED.search(value):

@@ -122,6 +122,7 @@ LOADER_KINDS = {
     "van-ban": "legal", "duong-day-nong": "hotlines", "ap-phich": "poster", "chi-so": "indices",
     "tim-kiem": "synonyms",
     "chuyen-huong": "redirects",
+    "trac-nghiem": "quiz", "video-huong-dan": "video",
 }
 
 

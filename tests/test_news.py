@@ -17,7 +17,7 @@ from generators.sections.news.new_article import NewArticleError, create_article
 from generators.sections.news.pages import paginate, reading_minutes
 from generators.vietnamese.dates import VIETNAM_TZ
 
-from .conftest import ROOT
+from .conftest import ROOT, copy_demo_files
 from .test_bad_input import read_expectations
 from .test_golden import check_golden
 
@@ -38,6 +38,7 @@ category: hoat-dong
 def project(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "data", tmp_path / "data")
     (tmp_path / "content" / "tin-tuc" / "2024").mkdir(parents=True)
+    copy_demo_files(tmp_path / "content")
     return tmp_path
 
 

@@ -23,7 +23,7 @@ from generators.core.pages import UnsafePath, check_path
 from generators.core.pipeline import load_portal
 from generators.sections.news.model import ARTICLES
 
-from .conftest import ROOT
+from .conftest import ROOT, copy_demo_files
 from .hostile import CASE_SETTINGS, CASES, NOW
 
 SEGMENTS = [
@@ -145,6 +145,7 @@ def news_project(tmp_path: Path, title: str = "Tập huấn dịch vụ công", 
     article = tmp_path / "content" / "tin-tuc" / "2024" / "bai.md"
     article.parent.mkdir(parents=True)
     article.write_text(ARTICLE.format(title=title, extra=extra, body=body), encoding="utf-8")
+    copy_demo_files(tmp_path / "content")
     return tmp_path
 
 

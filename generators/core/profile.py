@@ -21,6 +21,7 @@ from pydantic import (
 
 from ..vietnamese.phones import NotAPhoneNumber, parse_phone
 from ..vietnamese.text import is_slug
+from .asking import QuestionChannel
 from .history import Predecessor
 from .model import HexColour, Link, Markdown, Model, PhoneText, Text, WebUrl
 from .regulations import ONLINE_SERVICES, PORTAL_CONTENT, PORTAL_CONTENT_ARTICLE
@@ -182,6 +183,9 @@ class SiteProfile(Model):
         "assets/logo.svg", description="Đường dẫn logo trong content/"
     )
     public_service_portal: PublicServicePortal
+    questions: QuestionChannel | None = Field(
+        None, description="Nơi nhận câu hỏi của người dân (thư điện tử, hệ thống phản ánh quốc gia)"
+    )
     themes: list[YearlyTheme] = Field(default_factory=list, description="Chủ đề tuyên truyền")
     colours: Colours = Colours()
     menu: list[MenuItem]

@@ -16,6 +16,8 @@ TYPE_LABELS: dict[str, str] = {
     "ap-phich": "Ấn phẩm tuyên truyền",
     "chi-so": "Chỉ số",
     "bao-cao": "Báo cáo",
+    "trac-nghiem": "Trắc nghiệm",
+    "video": "Video hướng dẫn",
     "trang": "Trang",
 }
 

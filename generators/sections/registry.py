@@ -23,10 +23,12 @@ from .plans.section import SECTION as PLANS
 from .posters.section import SECTION as POSTERS
 from .procedures.section import SECTION as PROCEDURES
 from .questions.section import SECTION as QUESTIONS
+from .quiz.section import SECTION as QUIZ
 from .redirects.section import SECTION as REDIRECTS
 from .reports.section import SECTION as REPORTS
 from .search_page.section import SECTION as SEARCH
 from .site_map.section import SECTION as SITE_MAP
+from .videos.section import SECTION as VIDEOS
 
 SECTIONS: tuple[Section, ...] = (
     HOME,
@@ -34,10 +36,12 @@ SECTIONS: tuple[Section, ...] = (
     NEWS,
     QUESTIONS,
     PROCEDURES,
+    VIDEOS,
     HOTLINES,
     POSTERS,
     REPORTS,
     INDICES,
+    QUIZ,
     ABOUT,
     LEGAL,
     REDIRECTS,

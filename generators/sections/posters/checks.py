@@ -6,7 +6,7 @@ Each check returns `(field path, message)` pairs; the loader turns them into loc
 from __future__ import annotations
 
 from ...core.errors import FieldPath
-from .model import MAX_SIDE_MM, PosterDocument
+from .model import MAX_SIDE_MM, PosterDocument, PrintFormat
 
 Problem = tuple[FieldPath, str]
 
@@ -16,15 +16,19 @@ BANNER_MAX_HEADLINE = 60
 
 def check_kind_and_format(doc: PosterDocument) -> list[Problem]:
     """The kind decides the shape: a leaflet folds, a banner is a long strip, a poster is not."""
-    fmt = doc.format
-    if doc.kind == "tờ gấp" and not fmt.leaflet:
+    return check_kind_and_shape(doc.kind, doc.format)
+
+
+def check_kind_and_shape(kind: str, fmt: PrintFormat) -> list[Problem]:
+    """`check_kind_and_format` for any print, ours or supplied as a PDF."""
+    if kind == "tờ gấp" and not fmt.leaflet:
         return [(("format",), "tờ gấp in trên khổ «tờ gấp A4» (tờ A4 ngang gấp 3, hai mặt)")]
-    if doc.kind != "tờ gấp" and fmt.leaflet:
+    if kind != "tờ gấp" and fmt.leaflet:
         return [(("kind",), "khổ «tờ gấp A4» chỉ dùng cho kind: tờ gấp")]
-    if doc.kind == "băng rôn" and not fmt.is_strip:
+    if kind == "băng rôn" and not fmt.is_strip:
         return [(("format",), f"băng rôn là dải dài, rộng ít nhất gấp 3 lần cao (ví dụ 5000 x "
                  f"800); khổ {fmt.label} hợp với áp phích hoặc pa nô")]
-    if doc.kind in ("áp phích", "pa nô") and fmt.is_strip:
+    if kind in ("áp phích", "pa nô") and fmt.is_strip:
         return [(("kind",), f"khổ {fmt.label} là một dải dài: dùng kind: băng rôn")]
     return []
 

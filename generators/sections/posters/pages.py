@@ -22,6 +22,7 @@ from ...printing.qr import qr_svg
 from ...vietnamese.numbers import format_decimal_vi
 from .layout import Layout, PosterText, Section, layout_css, layout_for
 from .model import POSTERS, Poster, posters_in_order
+from .supplied import SUPPLIED, SuppliedPrint
 
 SECTION_PATH = "ap-phich/"
 SECTION_TITLE = "Ấn phẩm tuyên truyền"
@@ -141,6 +142,9 @@ class Download:
 
 
 def _download(poster: Poster, downloads: dict[str, int]) -> Download:
+    if isinstance(poster, SuppliedPrint):  # published as supplied, from content/ap-phich/
+        facts = poster.facts
+        return Download(poster.source, file_size(facts.size) if facts else None)
     size = downloads.get(pdf_path(poster))
     return Download(pdf_path(poster), file_size(size) if size is not None else None)
 
@@ -182,8 +186,34 @@ def poster_page(
     )
 
 
+def gallery(portal: Portal) -> list[Poster]:
+    """Every print, ours and supplied, in the gallery's order."""
+    return posters_in_order([*portal[POSTERS], *portal[SUPPLIED]])  # type: ignore[list-item]
+
+
+def supplied_page(
+    env: Environment, portal: Portal, item: SuppliedPrint, downloads: dict[str, int]
+) -> PageSpec:
+    path = poster_path(item)  # type: ignore[arg-type]
+    title = f"{item.kind_name} «{item.doc.headline}»"
+    html = render_page(
+        env, "poster_supplied.html", path, site=portal.site, item=item, title=title,
+        download=_download(item, downloads),  # type: ignore[arg-type]
+        thumbnail=thumbnail_path(item),  # type: ignore[arg-type]
+    )
+    return PageSpec(
+        path=path,
+        title=title,
+        html=html,
+        description=item.doc.description or f"{item.kind_name} {item.format.label} của "
+        f"{item.doc.issuer.name}: tệp PDF để in.",
+        date=item.doc.date.isoformat() if item.doc.date else None,
+        kind="poster-supplied",
+    )
+
+
 def posters_index_page(env: Environment, portal: Portal, downloads: dict[str, int]) -> PageSpec:
-    posters = posters_in_order(portal[POSTERS])
+    posters = gallery(portal)
     html = render_page(
         env,
         "posters_index.html",
@@ -211,12 +241,13 @@ def poster_pages(
     return [
         posters_index_page(env, portal, downloads),
         *(poster_page(env, portal, p, downloads) for p in posters_in_order(portal[POSTERS])),
+        *(supplied_page(env, portal, s, downloads) for s in portal[SUPPLIED]),
     ]
 
 
 def poster_section(portal: Portal) -> SiteSection:
     children = [
-        SiteSection(poster_title(p), poster_path(p)) for p in posters_in_order(portal[POSTERS])
+        SiteSection(f"{p.kind_name} «{p.doc.headline}»", poster_path(p)) for p in gallery(portal)
     ]
     return SiteSection(SECTION_TITLE, SECTION_PATH, children)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from ...core.portal import Portal
 from ...search.records import SearchRecord
 from .model import POSTERS, posters_in_order
-from .pages import poster_path, poster_title
+from .pages import SECTION_PATH, poster_path, poster_title
+from .supplied import SUPPLIED
 
 
 def poster_records(portal: Portal) -> list[SearchRecord]:
@@ -31,3 +32,19 @@ def poster_records(portal: Portal) -> list[SearchRecord]:
             )
         )
     return records
+
+
+def supplied_records(portal: Portal) -> list[SearchRecord]:
+    """Prints made by other agencies, by their title, issuer and description."""
+    return [
+        SearchRecord(
+            url=f"{SECTION_PATH}{item.slug}/",
+            kind="ap-phich",
+            title=item.doc.headline,
+            text=" ".join(filter(None, [item.doc.description, item.doc.credit,
+                                        f"{item.kind_name} {item.format.label}."])),
+            date=item.doc.date.isoformat() if item.doc.date else "",
+            keywords=(item.doc.kind, item.format.name, item.doc.issuer.name),
+        )
+        for item in portal[SUPPLIED]
+    ]

@@ -21,22 +21,29 @@ from .checks import check_poster
 from .model import POSTERS, Poster, PosterDocument, posters_in_order, theme_poster, theme_slug
 from .pages import SECTION_PATH, poster_pages, poster_section, sheet_stylesheets
 from .pdf import PrintError, PrintPaths, print_outputs
-from .search import poster_records
+from .search import poster_records, supplied_records
+from .supplied import SUPPLIED, SuppliedPrint, SuppliedPrintDocument
+from .supplied_loading import is_supplied, load_supplied, supplied_outputs
 
 
 class PostersSection(Section):
     name = "ap-phich"
     title = "Ấn phẩm tuyên truyền"
     data_entries = ("ap-phich",)
-    schemas = (("poster.schema.json", PosterDocument),)
+    schemas = (("poster.schema.json", PosterDocument),
+               ("supplied-print.schema.json", SuppliedPrintDocument))
 
     def describe(self, portal: Portal) -> str:
         return f"{len(portal[POSTERS])} ấn phẩm tuyên truyền"
 
     def load(self, ctx: LoadContext) -> None:
         posters = []
+        supplied: list[SuppliedPrint] = []
         folder = ctx.data_dir / "ap-phich"
         for path in item_files(folder, ctx.root, ctx.errors, "ap-phich-dich-vu-cong-a3"):
+            if is_supplied(path):
+                supplied += load_supplied(path, ctx)
+                continue
             loaded = read_model(path, ctx.root, PosterDocument, ctx.errors)
             if loaded is None:
                 continue
@@ -59,10 +66,13 @@ class PostersSection(Section):
                     field="themes",
                 ))
         ctx.put(POSTERS, posters)
+        ctx.put(SUPPLIED, supplied)
 
     def outputs(self, build: BuildContext) -> Sequence[OutputFile]:
         """Each print page's stylesheet and, given the build's folders, the PDFs."""
         outputs = sheet_stylesheets(build.portal)
+        if build.paths is not None:
+            outputs += supplied_outputs(build.portal, build.paths.content)
         if build.paths is None:
             return outputs
         paths = build.paths
@@ -80,7 +90,7 @@ class PostersSection(Section):
         return poster_section(build.portal)
 
     def search_records(self, build: BuildContext) -> Sequence[SearchRecord]:
-        return poster_records(build.portal)
+        return [*poster_records(build.portal), *supplied_records(build.portal)]
 
     def pages(self, build: BuildContext) -> Sequence[PageSpec]:
         return poster_pages(build.env, build.portal, build.downloads)

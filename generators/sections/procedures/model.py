@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
+    AfterValidator,
     BeforeValidator,
     Field,
     PlainSerializer,
@@ -241,9 +242,36 @@ class Channel(Model):
         return CHANNELS[self.channel]
 
 
+def _content_file(value: str) -> str:
+    path = str(value).strip().lstrip("/")
+    if not path or ".." in path.split("/") or "\\" in path or "://" in path or "\0" in path:
+        raise ValueError("đường dẫn tệp trong thư mục content/, ví dụ thu-tuc/mau/to-khai.pdf")
+    return path
+
+
+ContentFile = Annotated[
+    str,
+    AfterValidator(_content_file),
+    WithJsonSchema({"type": "string", "examples": ["thu-tuc/mau/to-khai.pdf"]}),
+]
+
+
 class FormTemplate(Model):
     title: Text = Field(description="Tên mẫu đơn, tờ khai")
     url: Link | None = Field(None, description="Liên kết tải mẫu")
+    file: ContentFile | None = Field(
+        None, description="Tệp mẫu trong content/ (.pdf, .docx, .doc, .odt, .xlsx), ví dụ "
+        "thu-tuc/mau/to-khai-doi-giay-phep-lai-xe.pdf"
+    )
+    illustrative: bool = Field(
+        False, description="Tệp minh họa do trang soạn, không phải bản mẫu chính thức"
+    )
+
+    @model_validator(mode="after")
+    def _one_source(self) -> FormTemplate:
+        if self.url and self.file:
+            raise ValueError("mẫu có «url» hoặc «file», không ghi cả hai")
+        return self
 
 
 class RequiredDocument(Model):

@@ -14,6 +14,7 @@ from datetime import datetime, time
 from jinja2 import Environment
 from markupsafe import escape
 
+from ...core.asking import ask_link
 from ...core.empty import empty_page
 from ...core.feeds import FeedItem, FeedSpec
 from ...core.outputs import OutputFile
@@ -21,9 +22,12 @@ from ...core.pages import PageSpec, SiteSection, render_page
 from ...core.portal import Portal
 from ...vietnamese.dates import VIETNAM_TZ, format_short
 from ...vietnamese.text import slugify
+from ..hotlines.model import HOTLINES
 from ..legal.citing import link_legal_references
 from ..legal.model import LEGAL
+from ..videos.model import VIDEOS, videos_for
 from .catalogue import Catalogue, ChangeEntry, FieldGroup, by_name, catalogue_of, changes_of
+from .forms import FORM_FILES, file_size
 from .model import (
     LEVELS,
     ONLINE_LEVELS,
@@ -83,6 +87,14 @@ def procedure_page(env: Environment, portal: Portal, procedure: Procedure) -> Pa
         document_groups=document_groups(doc.documents),
         field_link=field_path(doc.field),
         page_url=portal.site.url + path,
+        ask=portal.site.questions and ask_link(
+            portal.site.questions, f"Hỏi về thủ tục {doc.code}: {doc.name}",
+            f"thủ tục {doc.name} (mã {doc.code}), {portal.site.url + path}",
+        ),
+        has_hotlines=portal[HOTLINES] is not None,
+        form_files=portal[FORM_FILES],
+        videos=[(v, f"video-huong-dan/{v.slug}/") for v in videos_for(portal[VIDEOS], doc.code)],
+        file_size=file_size,
     )
     # Registered documents cited in the legal bases, steps or requirements link to the register.
     linked = link_legal_references(html, portal[LEGAL], path)

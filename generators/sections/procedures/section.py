@@ -18,6 +18,7 @@ from ...core.portal import Portal
 from ...core.section import BuildContext, LoadContext, PortalLoader, Section
 from ...search.records import SearchRecord
 from .checks import check_procedure, check_slug
+from .forms import FORM_FILES, check_portal_url, form_files
 from .model import PROCEDURES, Procedure, ProcedureDocument
 from .pages import SECTION_PATH, tthc_feed, tthc_index, tthc_pages, tthc_section
 from .search import procedure_records
@@ -36,6 +37,7 @@ class ProceduresSection(Section):
         """Every procedure; the site's procedure fields are unknown if the profile is broken."""
         fields = ctx.site.procedure_fields if ctx.site else None
         procedures = []
+        forms = {}
         code_at: dict[str, str] = {}
         folder = ctx.data_dir / "thu-tuc"
         for path in item_files(folder, ctx.root, ctx.errors, "cap-doi-giay-phep-lai-xe"):
@@ -49,6 +51,11 @@ class ProceduresSection(Section):
                 continue
             document, lines = loaded
             problems = check_procedure(document, fields)
+            files, form_problems = form_files(document, ctx.content)
+            forms.update({f.path: f for f in files})
+            problems += form_problems + check_portal_url(
+                document, ctx.site.public_service_portal.url if ctx.site else None
+            )
             if document.code in code_at:
                 problems.append(
                     (("code",), f"mã thủ tục {document.code} đã dùng trong "
@@ -58,6 +65,7 @@ class ProceduresSection(Section):
             report_problems(ctx.errors, rel, lines, problems)
             procedures.append(Procedure(path.stem, document))
         ctx.put(PROCEDURES, procedures)
+        ctx.put(FORM_FILES, forms)
 
     def feeds(self, build: BuildContext) -> Sequence[FeedSpec]:
         return [tthc_feed(build.portal)] if build.portal[PROCEDURES] else []

@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 from jinja2 import Environment
 from markupsafe import escape
 
+from ...core.asking import ask_link
 from ...core.empty import empty_page
 from ...core.feeds import FeedItem, FeedSpec
 from ...core.markup import render_markdown
@@ -101,6 +102,8 @@ def question_page(env: Environment, portal: Portal, question: QuestionAnswer) ->
         procedures=link_procedures(doc.procedures, procedure_paths(portal),
                                    {p.doc.code: p.doc.name for p in portal[PROCEDURES]}),
         topic_anchor=topic_anchor(doc.topic),
+        ask=portal.site.questions and ask_link(portal.site.questions, f"Hỏi thêm: {doc.title}"),
+        has_hotlines=portal[HOTLINES] is not None,
     )
     linked = link_legal_references(html, portal[LEGAL], path)
     status = "đã trả lời" if doc.is_answered else "đang chờ trả lời"
@@ -126,6 +129,8 @@ def qa_index_page(env: Environment, portal: Portal) -> PageSpec:
         question_path=question_path,
         has_hotlines=portal[HOTLINES] is not None,
         feed=FEED_PATH,
+        ask=portal.site.questions
+        and ask_link(portal.site.questions, "Câu hỏi về thủ tục hành chính"),
     )
     return PageSpec(
         path=SECTION_PATH,

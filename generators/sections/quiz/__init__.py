@@ -1,0 +1,1 @@
+"""Self-test quizzes on administrative reform and the contests run on them (trắc nghiệm)."""
