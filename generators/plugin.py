@@ -8,14 +8,19 @@ It uses MkDocs' public plugin API only:
 - on_page_content: put our pre-rendered HTML in place of the (empty) Markdown body;
 - on_env: give theme templates the site profile (header, footer, Dublin Core, feed links);
 - on_post_build: write feeds, print PDFs and other aggregate outputs, after every page.
+
+While previewing (`mkdocs serve`), a data error does not stop the server: the site becomes one
+Vietnamese error page, reloaded by itself once the data is fixed (see generators/preview.py).
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import minify_html
 from markupsafe import escape
@@ -29,7 +34,7 @@ from mkdocs.structure.pages import Page
 
 from .core import frontmatter
 from .core.environment import make_environment
-from .core.errors import DataErrors
+from .core.errors import DataError, DataErrors
 from .core.html_policy import clean_page_html
 from .core.links import is_external, src_uri
 from .core.loading import file_exists
@@ -46,6 +51,7 @@ from .core.pipeline import (
 from .core.portal import Portal
 from .core.section import BuildPaths, SectionFailed
 from .core.theme_css import render_colours_css
+from .preview import ERROR_PAGES, PREVIEW_ONLY, PREVIEW_SCRIPT, render_error_page
 from .vietnamese.dates import build_now
 
 COLOURS_CSS = "assets/cchc-colours.css"
@@ -135,6 +141,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.feed_links: list[Any] = []
         self.root = Path.cwd()
         self.serving = False
+        self.failure: tuple[Sequence[DataError], str] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts are shown (with a badge) only while previewing with `mkdocs serve`.
@@ -142,6 +149,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
+        self.failure = None
+        if self.serving and PREVIEW_SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(PREVIEW_SCRIPT)
         try:
             self.portal = load_portal(
                 self.root / self.config.data_dir,
@@ -150,7 +160,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                 include_drafts=self.serving,
             )
         except DataErrors as exc:
-            raise PluginError(exc.report()) from None
+            if not self.serving:
+                raise PluginError(exc.report()) from None
+            self.fail(config, exc.errors, exc.report())
+            return config
         site = self.portal.site
         config.site_name = f"{site.site_title} – {site.short_name}"
         config.site_url = site.url
@@ -163,7 +176,33 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             config.extra_css.insert(0, COLOURS_CSS)
         return config
 
+    def fail(self, config: MkDocsConfig, errors: Sequence[DataError], report: str) -> None:
+        """Preview only: build the error page instead of the site (see generators/preview.py).
+
+        Logged at INFO: a warning would make the strict build abort, and the server would then
+        keep the old pages instead of showing the error.
+        """
+        self.failure = (errors, report)
+        config.nav = None
+        config.theme.static_templates.discard("404.html")  # written by on_post_build
+        log.info(report)
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for name in () if self.serving else PREVIEW_ONLY:
+            if (preview_file := files.get_file_from_path(name)) is not None:
+                files.remove(preview_file)  # the published site neither lists nor ships them
+        if self.failure is None:
+            try:
+                return self.add_pages(files, config)
+            except PluginError as exc:
+                if not self.serving:
+                    raise
+                self.fail(config, (), str(exc))
+        for file in list(files.documentation_pages()):
+            files.remove(file)
+        return files
+
+    def add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.portal is not None
         # Sections that read their own content/ folder (the news) render it; MkDocs only lays
         # out the generated pages.
@@ -238,6 +277,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         return spec.html if spec else clean_page_html(html)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.failure is not None:
+            return env
         assert self.portal is not None
         env.globals["cchc"] = {
             "site": self.portal.site,
@@ -249,4 +290,13 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.failure is not None:
+            errors, report = self.failure
+            page = render_error_page(
+                errors, csp=CONTENT_SECURITY_POLICY, base=urlsplit(config.site_url or "/").path,
+                message=report,
+            )
+            for name in ERROR_PAGES:
+                (Path(config.site_dir) / name).write_text(page, encoding="utf-8")
+            return
         write_outputs(Path(config.site_dir), self.outputs)
