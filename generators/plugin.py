@@ -31,6 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .core import frontmatter
 from .core.environment import make_environment
@@ -129,6 +130,20 @@ def page_meta(page: PageSpec) -> dict[str, Any]:
     if page.date:
         meta["dc_date"] = page.date
     return meta
+
+
+class GeneratedPage(Page):
+    """A generated page: its HTML is ours (on_page_content), its source is empty.
+
+    `Page.render` would build a Markdown converter with every extension to convert that empty
+    source, once per page (a twentieth of a large build); this sets what it would produce.
+    """
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
+        self.links_to_anchors = {}
 
 
 class CchcPlugin(BasePlugin[CchcConfig]):
@@ -241,7 +256,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             uri = src_uri(page.path)
             # Empty source: the page's metadata is set in on_page_markdown and its HTML in
             # on_page_content, so MkDocs parses no front matter and no Markdown for it.
-            files.append(File.generated(config, uri, content="", inclusion=inclusion))
+            file = File.generated(config, uri, content="", inclusion=inclusion)
+            files.append(file)
+            if inclusion is InclusionLevel.NOT_IN_NAV:
+                GeneratedPage(None, file, config)  # menu pages get theirs, titled, from the nav
             self.generated[uri] = page
         colours = render_colours_css(self.portal.site.colours)
         files.append(File.generated(config, COLOURS_CSS, content=colours))

@@ -63,8 +63,13 @@ def _score(records: Sequence[SearchRecord]) -> _Postings:
         heavy = tokens(record.title) + [t for k in record.keywords for t in tokens(k)]
         light = tokens(record.text)
         words = heavy * TITLE_WEIGHT + light
-        folded_tf.append(Counter(folded(w) for w in words))
-        exact_tf.append(Counter(w for w in words if has_marks(w)))
+        # Each distinct word is folded once, not at each of its occurrences.
+        counts = Counter(words)
+        folded_counts: Counter[str] = Counter()
+        for word, tf in counts.items():
+            folded_counts[folded(word)] += tf
+        folded_tf.append(folded_counts)
+        exact_tf.append(Counter({w: tf for w, tf in counts.items() if has_marks(w)}))
         lengths.append(len(words) or 1)
     average = sum(lengths) / len(lengths) if lengths else 1.0
     count = len(records)
