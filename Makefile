@@ -11,8 +11,12 @@ export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 NODE_INSTALLED := node_modules/.installed
+# ProperDocs, the maintained fork of MkDocs 1.6, in a venv of its own (see README, "Engines").
+PD_VENV := .venv-properdocs
+PD_INSTALLED := $(PD_VENV)/.installed
 
-.PHONY: build serve test lint check validate gate-tools browser print-deps schemas golden bench clean
+.PHONY: build serve test lint check validate gate-tools browser print-deps schemas golden bench \
+	properdocs clean
 
 $(INSTALLED): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +26,15 @@ $(INSTALLED): pyproject.toml
 
 $(TEST_INSTALLED): $(INSTALLED)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+# Our package and Material with the same pins, ProperDocs pinned in pyproject.toml, and MkDocs
+# itself removed, so a build there cannot fall back on MkDocs.
+$(PD_INSTALLED): pyproject.toml
+	@test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PD_VENV)/bin/python -m pip install --quiet -e '.[properdocs]'
+	$(PD_VENV)/bin/python -m pip uninstall --quiet -y mkdocs mkdocs-get-deps
 	@touch $@
 
 ## build: validate data/ and build the site into site/ (a failed build keeps the old site/)
@@ -72,8 +85,12 @@ print-deps:
 lint: $(TEST_INSTALLED)
 	$(BIN)/ruff check .
 
+## properdocs: build the demo with ProperDocs as well and compare it with the MkDocs build
+properdocs: $(TEST_INSTALLED) $(PD_INSTALLED) print-deps
+	$(BIN)/python -m pytest -q tests/test_properdocs.py
+
 ## test: lint, the quality gates (make check), then every other test (unit, golden, site, browser)
-test: $(TEST_INSTALLED) browser print-deps lint check
+test: $(TEST_INSTALLED) $(PD_INSTALLED) browser print-deps lint check
 	$(BIN)/python -m pytest -m "not gate"
 
 ## schemas: regenerate the JSON Schemas in schemas/ after changing a model
@@ -90,4 +107,5 @@ bench: $(TEST_INSTALLED) browser
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf site .site-new-* .site-old-* .pytest_cache .ruff_cache .cache .hypothesis node_modules
+	rm -rf site .site-new-* .site-old-* .pytest_cache .ruff_cache .cache .hypothesis node_modules \
+	  $(PD_VENV)
