@@ -101,11 +101,14 @@ schemas: $(INSTALLED)
 golden: $(TEST_INSTALLED)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q -m "not browser"
 
-## bench: build synthetic corpora (1,000 and 5,000 articles) with ours, Material's blog, Hugo
+## bench: build synthetic corpora (1,000 and 5,000 articles) with ours, Pelican, Material's blog
+##   and Hugo; Pelican lives in .venv-pelican (its pins clash with Material's)
 bench: $(TEST_INSTALLED) browser
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	@test -x .venv-pelican/bin/python || $(PYTHON) -m venv .venv-pelican
+	.venv-pelican/bin/python -m pip install --quiet -r bench/pelican-requirements.txt
 	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf site .site-new-* .site-old-* .pytest_cache .ruff_cache .cache .hypothesis node_modules \
-	  $(PD_VENV)
+	  $(PD_VENV) .venv-pelican
