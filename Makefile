@@ -11,8 +11,12 @@ export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 NODE_INSTALLED := node_modules/.installed
+# ProperDocs, the maintained fork of MkDocs 1.6, in a venv of its own (see README, "Engines").
+PD_VENV := .venv-properdocs
+PD_INSTALLED := $(PD_VENV)/.installed
 
-.PHONY: build serve test lint check validate gate-tools browser print-deps office schemas golden bench clean
+.PHONY: build serve test lint check validate gate-tools browser print-deps office schemas golden bench \
+	properdocs demo-video clean
 
 $(INSTALLED): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +26,15 @@ $(INSTALLED): pyproject.toml
 
 $(TEST_INSTALLED): $(INSTALLED)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+# Our package and Material with the same pins, ProperDocs pinned in pyproject.toml, and MkDocs
+# itself removed, so a build there cannot fall back on MkDocs.
+$(PD_INSTALLED): pyproject.toml
+	@test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PD_VENV)/bin/python -m pip install --quiet -e '.[properdocs]'
+	$(PD_VENV)/bin/python -m pip uninstall --quiet -y mkdocs mkdocs-get-deps
 	@touch $@
 
 ## build: validate data/ and build the site into site/ (a failed build keeps the old site/)
@@ -80,8 +93,12 @@ print-deps:
 lint: $(TEST_INSTALLED)
 	$(BIN)/ruff check .
 
+## properdocs: build the demo with ProperDocs as well and compare it with the MkDocs build
+properdocs: $(TEST_INSTALLED) $(PD_INSTALLED) print-deps
+	$(BIN)/python -m pytest -q tests/test_properdocs.py
+
 ## test: lint, the quality gates (make check), then every other test (unit, golden, site, browser)
-test: $(TEST_INSTALLED) browser print-deps office lint check
+test: $(TEST_INSTALLED) $(PD_INSTALLED) browser print-deps office lint check
 	$(BIN)/python -m pytest -m "not gate"
 
 ## schemas: regenerate the JSON Schemas in schemas/ after changing a model
@@ -100,10 +117,14 @@ demo-video: $(INSTALLED)
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends ffmpeg >/dev/null; }
 	$(BIN)/python scripts/make_demo_video.py
 
-## bench: build synthetic corpora (1,000 and 5,000 articles) with ours, Material's blog, Hugo
+## bench: build synthetic corpora (1,000 and 5,000 articles) with ours, Pelican, Material's blog
+##   and Hugo; Pelican lives in .venv-pelican (its pins clash with Material's)
 bench: $(TEST_INSTALLED) browser
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	@test -x .venv-pelican/bin/python || $(PYTHON) -m venv .venv-pelican
+	.venv-pelican/bin/python -m pip install --quiet -r bench/pelican-requirements.txt
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf site .site-new-* .site-old-* .pytest_cache .ruff_cache .cache .hypothesis node_modules
+	rm -rf site .site-new-* .site-old-* .pytest_cache .ruff_cache .cache .hypothesis node_modules \
+	  $(PD_VENV) .venv-pelican

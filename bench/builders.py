@@ -1,4 +1,4 @@
-"""The three ways the benchmark builds the same corpus: ours, Material's blog plugin, Hugo.
+"""The ways the benchmark builds the same corpus: ours, Material's blog plugin, Hugo, Pelican.
 
 Each builder lays out a project in a folder and returns the command that builds it into `out/`.
 """
@@ -100,6 +100,38 @@ def hugo(folder: Path, articles: list[SyntheticArticle]) -> list[str]:
     return [binary, "--quiet", "--destination", "out"]
 
 
+PELICAN_CONF = """AUTHOR = "Bench"
+SITENAME = "Bench"
+SITEURL = ""
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+PATH = "content"
+ARTICLE_URL = "{slug}/"
+ARTICLE_SAVE_AS = "{slug}/index.html"
+DEFAULT_PAGINATION = 20
+RELATIVE_URLS = True
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = None
+"""
+PELICAN = ROOT / ".venv-pelican" / "bin" / "pelican"
+
+
+def pelican(folder: Path, articles: list[SyntheticArticle]) -> list[str]:
+    """Pelican (in .venv-pelican, see bench/pelican-requirements.txt) with its default theme,
+    pagination by 20 and an Atom feed, as a small agency site would set it up."""
+    if not PELICAN.is_file():
+        raise RuntimeError("Pelican is not installed: run `make bench` (it makes .venv-pelican)")
+    (folder / "pelicanconf.py").write_text(PELICAN_CONF, encoding="utf-8")
+    posts = folder / "content" / "posts"
+    posts.mkdir(parents=True)
+    for a in articles:
+        head = (f"Title: {a.title}\nDate: {a.date.strftime('%Y-%m-%d %H:%M')}\n"
+                f"Category: {a.category[1]}\nTags: {', '.join(a.tags)}\nSlug: {a.slug}\n"
+                f"Summary: {a.summary}\n\n")
+        (posts / f"{a.slug}.md").write_text(head + a.body + "\n", encoding="utf-8")
+    return [str(PELICAN), "content", "-o", "out", "-s", "pelicanconf.py", "-q"]
+
+
 def ours_with_procedures(folder: Path, articles: list[SyntheticArticle]) -> list[str]:
     """Ours, with a province-sized catalogue of 2,000 synthetic procedures on top."""
     from .synthetic_tthc import write_procedures
@@ -111,5 +143,5 @@ def ours_with_procedures(folder: Path, articles: list[SyntheticArticle]) -> list
 
 PROCEDURES = 2000
 OURS_PLUS = "cchc (ours) + 2,000 thủ tục"
-BUILDERS = {"cchc (ours)": ours, "material-blog": material_blog, "hugo": hugo,
+BUILDERS = {"cchc (ours)": ours, "pelican": pelican, "material-blog": material_blog, "hugo": hugo,
             OURS_PLUS: ours_with_procedures}

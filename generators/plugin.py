@@ -8,6 +8,9 @@ It uses MkDocs' public plugin API only:
 - on_page_content: put our pre-rendered HTML in place of the (empty) Markdown body;
 - on_env: give theme templates the site profile (header, footer, Dublin Core, feed links);
 - on_post_build: write feeds, print PDFs and other aggregate outputs, after every page.
+
+While previewing (`mkdocs serve`), a data error does not stop the server: the site becomes one
+Vietnamese error page, reloaded by itself once the data is fixed (see generators/preview.py).
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import minify_html
 from mkdocs.config import base
@@ -27,11 +31,12 @@ from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .core import frontmatter
 from .core.csp import CONTENT_SECURITY_POLICY
 from .core.environment import make_environment
-from .core.errors import DataErrors
+from .core.errors import DataError, DataErrors
 from .core.guard import os_error_message, unforeseen_message, write_log
 from .core.html_policy import clean_page_html
 from .core.links import is_external, src_uri
@@ -51,6 +56,7 @@ from .core.portal import Portal
 from .core.section import BuildPaths, SectionFailed
 from .core.theme_css import render_colours_css
 from .core.theme_values import SafeView, safe, safe_text
+from .preview import ERROR_PAGES, PREVIEW_ONLY, PREVIEW_SCRIPT, render_error_page
 from .vietnamese.dates import build_now
 
 COLOURS_CSS = "assets/cchc-colours.css"
@@ -141,6 +147,20 @@ def _guarded(event: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+class GeneratedPage(Page):
+    """A generated page: its HTML is ours (on_page_content), its source is empty.
+
+    `Page.render` would build a Markdown converter with every extension to convert that empty
+    source, once per page (a twentieth of a large build); this sets what it would produce.
+    """
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
+        self.links_to_anchors = {}
+
+
 class CchcPlugin(BasePlugin[CchcConfig]):
     supports_multiple_instances = False
 
@@ -151,6 +171,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.feed_links: list[Any] = []
         self.root = Path.cwd()
         self.serving = False
+        self.failure: tuple[Sequence[DataError], str] | None = None
 
     @_guarded
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -160,6 +181,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     @_guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
+        self.failure = None
+        if self.serving and PREVIEW_SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(PREVIEW_SCRIPT)
         try:
             self.portal = load_portal(
                 self.root / self.config.data_dir,
@@ -168,7 +192,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                 include_drafts=self.serving,
             )
         except DataErrors as exc:
-            raise PluginError(exc.report()) from None
+            if not self.serving:
+                raise PluginError(exc.report()) from None
+            self.fail(config, exc.errors, exc.report())
+            return config
         for notice in portal_notices(self.portal):
             log.info(notice)  # INFO, not WARNING: a notice must not fail a --strict build
         site = self.portal.site
@@ -184,8 +211,34 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             config.extra_css.insert(0, COLOURS_CSS)
         return config
 
+    def fail(self, config: MkDocsConfig, errors: Sequence[DataError], report: str) -> None:
+        """Preview only: build the error page instead of the site (see generators/preview.py).
+
+        Logged at INFO: a warning would make the strict build abort, and the server would then
+        keep the old pages instead of showing the error.
+        """
+        self.failure = (errors, report)
+        config.nav = None
+        config.theme.static_templates.discard("404.html")  # written by on_post_build
+        log.info(report)
+
     @_guarded
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for name in () if self.serving else PREVIEW_ONLY:
+            if (preview_file := files.get_file_from_path(name)) is not None:
+                files.remove(preview_file)  # the published site neither lists nor ships them
+        if self.failure is None:
+            try:
+                return self.add_pages(files, config)
+            except PluginError as exc:
+                if not self.serving:
+                    raise
+                self.fail(config, (), str(exc))
+        for file in list(files.documentation_pages()):
+            files.remove(file)
+        return files
+
+    def add_pages(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.portal is not None
         # Sections that read their own content/ folder (the news) render it; MkDocs only lays
         # out the generated pages.
@@ -224,7 +277,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             uri = src_uri(page.path)
             # Empty source: the page's metadata is set in on_page_markdown and its HTML in
             # on_page_content, so MkDocs parses no front matter and no Markdown for it.
-            files.append(File.generated(config, uri, content="", inclusion=inclusion))
+            file = File.generated(config, uri, content="", inclusion=inclusion)
+            files.append(file)
+            if inclusion is InclusionLevel.NOT_IN_NAV:
+                GeneratedPage(None, file, config)  # menu pages get theirs, titled, from the nav
             self.generated[uri] = page
         colours = render_colours_css(self.portal.site.colours)
         files.append(File.generated(config, COLOURS_CSS, content=colours))
@@ -269,6 +325,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     @_guarded
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.failure is not None:
+            return env
         assert self.portal is not None
         # Everything an editor wrote reaches the theme's templates escaped (theme_values.py).
         env.globals["cchc"] = {
@@ -284,4 +342,13 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     @_guarded
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.failure is not None:
+            errors, report = self.failure
+            page = render_error_page(
+                errors, csp=CONTENT_SECURITY_POLICY, base=urlsplit(config.site_url or "/").path,
+                message=report,
+            )
+            for name in ERROR_PAGES:
+                (Path(config.site_dir) / name).write_text(page, encoding="utf-8")
+            return
         write_outputs(Path(config.site_dir), self.outputs)

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -74,6 +75,8 @@ _TAG = re.compile(
     re.S,
 )
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+# A reference has a digit; an entity that decodes to one is written with digits too.
+_DIGIT = re.compile(r"\d")
 
 _KIND_WORDS = sorted([*DOCUMENT_KINDS, "Văn bản"], key=len, reverse=True)
 _KINDS = "|".join(r"\s+".join(re.escape(w) for w in k.split()) for k in _KIND_WORDS)
@@ -123,23 +126,22 @@ def _kind_agrees(written_kind: str | None, document: LegalDocument) -> bool:
     return word in (document.kind.lower(), "văn bản")
 
 
-def _decode(raw: str) -> tuple[str, list[int]]:
+def _decode(raw: str) -> tuple[str, Sequence[int]]:
     """Plain text of an HTML text run, and for each of its characters the raw offset."""
+    if "&" not in raw:
+        return raw, range(len(raw) + 1)
     plain: list[str] = []
     starts: list[int] = []
     position = 0
     for entity in _ENTITY.finditer(raw):
-        for offset in range(position, entity.start()):
-            plain.append(raw[offset])
-            starts.append(offset)
-        for char in html_lib.unescape(entity.group()):
-            plain.append(char)
-            starts.append(entity.start())
+        plain.append(raw[position : entity.start()])
+        starts.extend(range(position, entity.start()))
+        char = html_lib.unescape(entity.group())
+        plain.append(char)
+        starts.extend([entity.start()] * len(char))
         position = entity.end()
-    for offset in range(position, len(raw)):
-        plain.append(raw[offset])
-        starts.append(offset)
-    starts.append(len(raw))
+    plain.append(raw[position:])
+    starts.extend(range(position, len(raw) + 1))
     return "".join(plain), starts
 
 
@@ -163,7 +165,7 @@ class _Linker:
         return f'<a href="{target}" class="{LINK_CLASS}" title="{title}">{inner_raw}</a>'
 
     def text(self, raw: str) -> str:
-        if not any(ch.isdigit() for ch in raw):
+        if not _DIGIT.search(raw):
             return raw
         plain, starts = _decode(raw)
         out: list[str] = []

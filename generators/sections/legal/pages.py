@@ -3,6 +3,7 @@ the pages of the portal that cite it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from jinja2 import Environment
@@ -25,6 +26,11 @@ KIND_LABELS = {"plan": "Kế hoạch", "question": "Hỏi đáp", "article": "Ti
                "procedure": "Thủ tục hành chính"}
 
 
+# A decree every article cites would give its page a list that grows with the site: past this
+# many citing pages, the page lists the most recent and counts them all by kind.
+CITATIONS_LISTED = 100
+
+
 @dataclass(frozen=True)
 class Citation:
     """A page of the portal that links to a document."""
@@ -32,6 +38,7 @@ class Citation:
     path: str
     title: str
     kind: str
+    date: str = ""  # the citing page's ISO date, when it has one
 
 
 def collect_citations(pages: list[PageSpec]) -> dict[str, list[Citation]]:
@@ -40,8 +47,38 @@ def collect_citations(pages: list[PageSpec]) -> dict[str, list[Citation]]:
     for page in pages:
         for slug in page.cites:
             label = KIND_LABELS.get(page.kind, "Trang")
-            cited.setdefault(slug, []).append(Citation(page.path, page.title, label))
+            cited.setdefault(slug, []).append(
+                Citation(page.path, page.title, label, page.date or "")
+            )
     return {slug: sorted_vi(items, key=lambda c: c.title) for slug, items in cited.items()}
+
+
+@dataclass(frozen=True)
+class CitationList:
+    """What a document's page shows of the pages citing it."""
+
+    listed: list[Citation]
+    total: int
+    by_kind: list[tuple[str, int]]  # kind of page, how many of them cite it; most first
+
+    @property
+    def complete(self) -> bool:
+        return len(self.listed) == self.total
+
+
+def summarise_citations(
+    citations: Sequence[Citation], limit: int = CITATIONS_LISTED
+) -> CitationList:
+    """All of `citations` (in their order) when there are at most `limit`; else the `limit`
+    most recent (undated ones last, ties in their order), with the count of each kind."""
+    counts: dict[str, int] = {}
+    for citation in citations:
+        counts[citation.kind] = counts.get(citation.kind, 0) + 1
+    by_kind = sorted(counts.items(), key=lambda item: -item[1])
+    if len(citations) <= limit:
+        return CitationList(list(citations), len(citations), by_kind)
+    newest = sorted(citations, key=lambda c: c.date, reverse=True)[:limit]
+    return CitationList(newest, len(citations), by_kind)
 
 
 @dataclass(frozen=True)
@@ -78,7 +115,7 @@ def document_page(
         document=document,
         register=portal[LEGAL],
         status=document.status_on(build_now().date()),
-        citations=citations,
+        citations=summarise_citations(citations),
         replacement=replacement[0] if len(replacement) == 1 else None,
         document_path=document_path,
         internal_link=document.link if document.link and not is_external(document.link) else None,

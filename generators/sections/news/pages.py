@@ -10,10 +10,12 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeGuard
 from urllib.parse import urljoin
 
 from jinja2 import Environment
 
+from ...core.derived_cache import DerivedCache, fingerprint, make_key
 from ...core.feeds import MAX_ITEMS, Enclosure, FeedItem, FeedSpec
 from ...core.history import predecessor_on
 from ...core.pages import PageSpec, SiteSection, render_page
@@ -73,12 +75,22 @@ def paginate(base: str, articles: Sequence[Article], per_page: int = PER_PAGE) -
     ]
 
 
+def is_rendered_body(value: object) -> TypeGuard[dict[str, Any]]:
+    """A cached body has its HTML, the documents it cites and its broken links."""
+    return (
+        isinstance(value, dict) and isinstance(value.get("html"), str)
+        and all(isinstance(value.get(k), list) and all(isinstance(v, str) for v in value[k])
+                for k in ("cited", "broken"))
+    )
+
+
 @dataclass
 class NewsRender:
     """Renders the news section of `portal`; `content_pages` maps content .md files to paths."""
 
     portal: Portal
     content_pages: Mapping[str, str]
+    cache: DerivedCache | None = None  # rendered bodies kept between builds (.cache/bodies/)
     broken_links: list[tuple[str, str]] = field(default_factory=list)
     _bodies: dict[str, str] = field(default_factory=dict)
     _cites: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -88,18 +100,33 @@ class NewsRender:
         """Content file → page path, for links written between pages and articles."""
         return {**self.content_pages, **{a.source: a.path for a in self.portal[ARTICLES]}}
 
+    @cached_property
+    def shared_facts(self) -> str:
+        """What every body derives from besides its own article: link targets, the register."""
+        return fingerprint([sorted(self.link_targets.items()), self.portal[LEGAL]])
+
     def body(self, article: Article) -> str:
         """The article's HTML, with registered legal documents linked to the register."""
         if article.source not in self._bodies:
-            html = render_body(
-                article.body_markdown, article.source, article.path, self.link_targets,
-                article.images,
-                broken=lambda url: self.broken_links.append((article.source, url)),
-            )
-            linked = link_legal_references(html, self.portal[LEGAL], article.path)
-            self._bodies[article.source] = linked.html
-            self._cites[article.source] = linked.cited
+            key = make_key("body", self.shared_facts, article.source, article.path,
+                           article.body_markdown, fingerprint(sorted(article.images.items())))
+            found = self.cache.get(key) if self.cache else None
+            rendered = found if is_rendered_body(found) else self.render_body(article)
+            if self.cache and rendered is not found:
+                self.cache.put(key, rendered)
+            self.broken_links += [(article.source, url) for url in rendered["broken"]]
+            self._bodies[article.source] = rendered["html"]
+            self._cites[article.source] = tuple(rendered["cited"])
         return self._bodies[article.source]
+
+    def render_body(self, article: Article) -> dict[str, Any]:
+        broken: list[str] = []
+        html = render_body(
+            article.body_markdown, article.source, article.path, self.link_targets,
+            article.images, broken=broken.append,
+        )
+        linked = link_legal_references(html, self.portal[LEGAL], article.path)
+        return {"html": linked.html, "cited": list(linked.cited), "broken": broken}
 
     def category_name(self, slug: str) -> str:
         found = self.portal.site.category(slug)

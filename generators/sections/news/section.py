@@ -9,6 +9,7 @@ import argparse
 from collections.abc import Sequence
 from typing import Any
 
+from ...core.derived_cache import DerivedCache
 from ...core.feeds import FeedSpec
 from ...core.outputs import OutputFile
 from ...core.pages import PageSpec, SiteSection
@@ -26,7 +27,11 @@ from .search import article_records
 
 def news_render(build: BuildContext) -> NewsRender:
     """The one renderer of this build: each body is rendered once, for its page and feeds."""
-    return build.memo("news", lambda: NewsRender(build.portal, build.content_urls))
+    def make() -> NewsRender:
+        cache = DerivedCache.open(build.paths.cache / "bodies") if build.paths else None
+        return NewsRender(build.portal, build.content_urls, cache)
+
+    return build.memo("news", make)
 
 
 class NewsSection(Section):

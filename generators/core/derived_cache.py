@@ -1,0 +1,123 @@
+"""A persistent cache, under `.cache/`, for what derives from one source file (article bodies).
+
+An entry is found by a key: a hash of everything its value derives from (the source text, the
+facts of other files it reads, such as link targets and the legal register) and of CODE_VERSION,
+the version of the code and libraries that produce it. So a changed source, or changed code,
+asks for another key, and the old entry is never read: a stale entry cannot be trusted by
+construction. Each entry is one JSON file holding its key, the version and a checksum of its
+value; a file that is unreadable, truncated, edited, or written by another version is treated as
+absent, rebuilt and overwritten. Entries unused for PRUNE_AFTER are deleted when the cache opens.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+PACKAGE = Path(__file__).resolve().parent.parent  # generators/
+# Libraries whose output ends up in cached values.
+LIBRARIES = ("Markdown", "nh3", "pydantic")
+PRUNE_AFTER = 30 * 24 * 3600  # seconds
+
+
+@cache
+def code_version() -> str:
+    """Hash of our code (every module of generators/), the libraries' versions and Python's."""
+    digest = hashlib.sha256(sys.version.encode())
+    for name in LIBRARIES:
+        digest.update(f"\0{name}={metadata.version(name)}".encode())
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(b"\0" + path.relative_to(PACKAGE).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def make_key(*parts: str) -> str:
+    """One key from the parts a value derives from (in order; code_version() included)."""
+    digest = hashlib.sha256(code_version().encode())
+    for part in parts:
+        digest.update(b"\0" + hashlib.sha256(part.encode("utf-8")).digest())
+    return digest.hexdigest()[:40]
+
+
+def fingerprint(values: Iterable[object]) -> str:
+    """A stable text for facts several entries share (the register, the link targets)."""
+    return "\n".join(repr(v) for v in values)
+
+
+def _checksum(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class DerivedCache:
+    """A folder of `<key>.json` entries; `hits` and `misses` count this build's look-ups."""
+
+    folder: Path
+    version: str
+    hits: int = 0
+    misses: int = 0
+
+    @classmethod
+    def open(cls, folder: Path) -> DerivedCache:
+        found = cls(folder, code_version())
+        found.prune(time.time() - PRUNE_AFTER)
+        return found
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Any | None:
+        """The value stored under `key`, or None when absent, corrupt or of another version."""
+        path = self.path(key)
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            valid = (
+                isinstance(entry, dict) and entry.get("key") == key
+                and entry.get("version") == self.version
+                and entry.get("checksum") == _checksum(entry.get("value"))
+            )
+        except (OSError, UnicodeDecodeError, ValueError):
+            valid = False
+        if not valid:
+            self.misses += 1
+            return None
+        self.hits += 1
+        os.utime(path)  # used: kept by prune()
+        return entry["value"]
+
+    def put(self, key: str, value: Any) -> None:
+        """Store `value` (JSON-serialisable) under `key`, atomically; a failure to write (a
+        read-only checkout, a full disk) only costs the next build the work again."""
+        entry = {"key": key, "version": self.version, "checksum": _checksum(value), "value": value}
+        path = self.path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(entry, stream, ensure_ascii=False)
+            os.replace(temporary, path)
+        except OSError:
+            return
+
+    def prune(self, before: float) -> None:
+        """Delete entries last used before `before` (seconds since the epoch)."""
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.glob("*/*.json"):
+            try:
+                if path.stat().st_mtime < before:
+                    path.unlink()
+            except OSError:
+                continue

@@ -1,0 +1,154 @@
+"""The preview (`make serve`): the open page reloads by itself under the site's
+Content-Security-Policy, and a data error shows in the browser, in Vietnamese, until it is fixed.
+
+The browser test runs `mkdocs serve` on a copy of the demo, on a free loopback port.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+from playwright.sync_api import Page, sync_playwright
+
+from generators.core.errors import DataError
+from generators.plugin import CONTENT_SECURITY_POLICY
+from generators.preview import PREVIEW_ONLY, PREVIEW_SCRIPT, render_error_page
+
+from .browser import CHROMIUM_FLAGS, chromium_path
+from .conftest import copy_project, parse
+
+ARTICLE = "content/tin-tuc/2024/ban-hanh-ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nam-2024.md"
+ARTICLE_PAGE = "tin-tuc/2024/ban-hanh-ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nam-2024/"
+QUESTION = "data/hoi-dap/doi-giay-phep-lai-xe-truc-tuyen.yml"
+# Seconds a rebuild of the demo may take on a loaded two-core machine (it takes 1–2 s alone).
+REBUILD = 120
+
+
+def test_error_page_names_file_line_field_and_escapes_what_the_editor_wrote() -> None:
+    error = DataError(file="data/hoi-dap/x.yml", line=4, field="asked",
+                      message="cần một ngày dạng YYYY-MM-DD", given="<script>alert(1)</script>")
+    page = render_error_page([error], csp=CONTENT_SECURITY_POLICY, base="/")
+    tree = lxml_html.fromstring(page)
+    item = tree.xpath("//li")[0].text_content()
+    assert "data/hoi-dap/x.yml, dòng 4, trường «asked»: cần một ngày dạng YYYY-MM-DD" in item
+    assert "«<script>alert(1)</script>»" in item  # shown as text …
+    assert len(tree.xpath("//script")) == 1  # … never run: the only script is the reloader
+    assert tree.xpath("//script/@src") == [f"/{PREVIEW_SCRIPT}"]
+    assert tree.xpath("//meta[@http-equiv='Content-Security-Policy']/@content") == [
+        CONTENT_SECURITY_POLICY
+    ]
+    assert tree.xpath("//html/@lang") == ["vi"]
+
+
+def test_published_site_keeps_its_policy_and_ships_no_preview_file(built_site: Path) -> None:
+    for name in PREVIEW_ONLY:
+        assert not (built_site / name).exists(), name
+    for path in (built_site / "index.html", built_site / ARTICLE_PAGE / "index.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "cchc-preview" not in text, path
+        policy = parse(path).xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
+        assert policy == [CONTENT_SECURITY_POLICY], path
+    assert "script-src 'self';" in CONTENT_SECURITY_POLICY
+    assert "unsafe-inline" not in CONTENT_SECURITY_POLICY
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until_served(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail("mkdocs serve stopped:\n" + log.read_text(encoding="utf-8")[-3000:])
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            time.sleep(1)
+    pytest.fail("mkdocs serve did not answer:\n" + log.read_text(encoding="utf-8")[-3000:])
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """`mkdocs serve` on a copy of the demo; yields the copy and the preview's address."""
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_served(url, process, log)
+        yield project, url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path}: «{old}» not found"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def mark(page: Page) -> None:
+    """A flag in the page's window: gone once the page has reloaded."""
+    page.evaluate("window.cchcNotReloaded = true")
+
+
+def reloaded(page: Page) -> bool:
+    return page.evaluate("window.cchcNotReloaded === undefined")
+
+
+@pytest.mark.browser
+def test_preview_reloads_the_open_page_and_shows_data_errors_until_fixed(
+    preview: tuple[Path, str],
+) -> None:
+    project, url = preview
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(),
+                                             args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        page.goto(url + ARTICLE_PAGE, wait_until="load")
+        title = page.locator("h1").first.inner_text()
+
+        # An article saved: the open page reloads by itself and shows the change.
+        mark(page)
+        added = "Đoạn mới thêm khi xem trước trang."
+        edit(project / ARTICLE, "\n## ", f"\n{added}\n\n## ")
+        page.get_by_text(added).wait_for(timeout=REBUILD * 1000)
+        assert reloaded(page)
+
+        # A data file broken: the same tab shows the Vietnamese error, with file, line, field.
+        mark(page)
+        edit(project / QUESTION, "asked: 2024-03-04", "asked: hôm qua")
+        heading = page.get_by_role("heading", name="chưa thể xem trước trang web")
+        heading.wait_for(timeout=REBUILD * 1000)
+        assert reloaded(page)
+        problem = page.locator("li").first.inner_text()
+        assert f"{QUESTION}, dòng 4, trường «asked»" in problem
+        assert "«hôm qua»" in problem
+
+        # Fixed: the page comes back, still reloading by itself.
+        mark(page)
+        edit(project / QUESTION, "asked: hôm qua", "asked: 2024-03-04")
+        page.get_by_text(added).wait_for(timeout=REBUILD * 1000)
+        assert reloaded(page)
+        assert page.locator("h1").first.inner_text() == title
+        browser.close()
