@@ -13,6 +13,7 @@ It uses MkDocs' public plugin API only:
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from . import frontmatter
 from .articles import NEWS_DIR
+from .editor.page import EditorError, editor_outputs, port_from
 from .errors import DataErrors
 from .html_policy import clean_page_html
 from .loaders import file_exists, load_portal
@@ -200,6 +202,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             )
         except (PrintError, FontMissing) as exc:
             raise PluginError(f"Lỗi in ấn phẩm: {exc}") from None
+        try:
+            outputs += editor_outputs(env, self.portal.site, self.root, port=port_from(os.environ))
+        except EditorError as exc:
+            raise PluginError(f"Lỗi trang soạn thảo: {exc}") from None
         try:
             pages = generate_pages(
                 env, self.portal, content_pages, news=news, feeds=feeds,

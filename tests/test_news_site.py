@@ -10,6 +10,7 @@ from generators.portal import Portal
 
 from .conftest import FEED_LINKS, ROOT, copy_project, parse, run_build
 from .feedcheck import check_atom, check_rss
+from .page_types import judged
 
 pytestmark = pytest.mark.build
 
@@ -67,7 +68,7 @@ def test_feeds_are_valid_and_complete(built_site: Path, portal: Portal) -> None:
 
 
 def test_every_page_announces_the_site_feeds(built_site: Path) -> None:
-    for path in built_site.rglob("index.html"):
+    for path in judged(built_site, built_site.rglob("index.html")):
         alternates = parse(path).xpath(FEED_LINKS + "/@type")
         assert "application/rss+xml" in alternates and "application/atom+xml" in alternates, path
 

@@ -13,6 +13,7 @@ from lxml import html as lxml_html
 from generators.loaders import load_portal
 
 from .conftest import FEED_LINKS, ROOT, copy_project, run_build
+from .page_types import judged
 
 pytestmark = pytest.mark.build
 
@@ -24,7 +25,7 @@ def parse(path: Path) -> lxml_html.HtmlElement:
 
 
 def html_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    return sorted(p for p in judged(site, site.rglob("*.html")) if p.name != "404.html")
 
 
 def test_every_task_of_every_seed_plan_is_on_its_page(built_site: Path) -> None:

@@ -12,6 +12,7 @@ from generators.loaders import load_portal
 
 from .conftest import FEED_LINKS, ROOT
 from .feedcheck import check_rss
+from .page_types import judged
 from .test_legal_register import SEED_CITATIONS
 
 pytestmark = pytest.mark.build
@@ -28,7 +29,7 @@ def page(site: Path, path: str) -> lxml_html.HtmlElement:
 
 
 def html_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    return sorted(p for p in judged(site, site.rglob("*.html")) if p.name != "404.html")
 
 
 # --- Hotlines -------------------------------------------------------------------------------

@@ -43,8 +43,8 @@ class HotlineUnit(Model):
     name: Text = Field(description="Tên đơn vị, ví dụ: Văn phòng Sở Giao thông vận tải")
     short_name: str | None = Field(None, description="Tên ngắn cho hộp đường dây nóng")
     category: Literal["agency", "province", "national", "emergency"] = Field(
-        "agency", description="agency (cơ quan), province (tỉnh), national (toàn quốc), "
-        "emergency (khẩn cấp)"
+        "agency", title="Nhóm",
+        description="agency (cơ quan), province (tỉnh), national (toàn quốc), emergency (khẩn cấp)",
     )
     purpose: Text = Field(description="Tiếp nhận phản ánh, kiến nghị về việc gì")
     phones: list[Phone] = Field(default_factory=list)

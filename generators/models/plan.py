@@ -76,7 +76,7 @@ class Section(Model):
 
     number: str | None = None
     title: str | None = None
-    body: Markdown = ""
+    body: Markdown = Field("", description="Nội dung của phần")
     sections: list[Section] = Field(default_factory=list)
 
 
@@ -100,7 +100,9 @@ class Quota(Model):
 
     count: int | None = Field(None, ge=1, description="Số lượng tối thiểu; bỏ trống khi chỉ "
                               "yêu cầu «thường xuyên»")
-    period: Period = Field(description="year, H1, H2, Q1–Q4 hoặc ongoing (thường xuyên)")
+    period: Period = Field(
+        title="Kỳ", description="year, H1, H2, Q1–Q4 hoặc ongoing (thường xuyên)"
+    )
     unit: Text = Field("tin, bài", description="Loại sản phẩm, mặc định: tin, bài")
     text: Text = Field(description="Câu chữ trong kế hoạch")
 
@@ -286,7 +288,9 @@ class TaskTable(Model):
 
 
 class Signature(Model):
-    authority: list[Text] = Field(default_factory=list, description="TM. …, KT. …")
+    authority: list[Text] = Field(
+        default_factory=list, title="Thẩm quyền ký", description="TM. …, KT. …"
+    )
     title: Text = Field(description="Chức danh, ví dụ: GIÁM ĐỐC")
     name: Text
 
@@ -311,9 +315,9 @@ class PlanDocument(Model):
     summary: Text = Field(description="Tóm tắt một hai câu cho danh sách và thẻ mô tả")
     theme: str | None = Field(None, description="Chủ đề tuyên truyền năm, nếu có")
     legal_bases: list[LegalBasis] = Field(default_factory=list)
-    preamble: Markdown = ""
+    preamble: Markdown = Field("", description="Đoạn mở đầu, trước phần I")
     sections: list[Section] = Field(default_factory=list)
-    closing: Markdown = ""
+    closing: Markdown = Field("", description="Đoạn kết, trước chữ ký")
     signature: Signature
     recipients: list[Text] = Field(default_factory=list)
     tasks: TaskTable | None = None
