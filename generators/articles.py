@@ -17,6 +17,7 @@ from PIL import UnidentifiedImageError
 
 from . import frontmatter
 from .errors import DataError, ErrorCollector, FieldPath
+from .images import MAX_IMAGE_BYTES
 from .loaders import file_exists, report_problems
 from .models.article import INLINE_IMAGE, Article, ArticleMeta, Image
 from .models.plan import Plan
@@ -47,6 +48,10 @@ def read_image(content_dir: Path, path: str) -> Image | str:
     if not file_exists(content_dir / path):
         return f"không tìm thấy ảnh «{path}» trong content/"
     file = content_dir / path
+    if file.stat().st_size > MAX_IMAGE_BYTES:
+        size = f"{file.stat().st_size / 1024 / 1024:.1f}".replace(".", ",")  # decimal comma
+        return (f"ảnh «{path}» nặng {size} MB; tối đa "
+                f"{MAX_IMAGE_BYTES // 1024 // 1024} MB, hãy thu nhỏ ảnh trước khi đăng")
     try:
         with PILImage.open(file) as picture:
             width, height = picture.size

@@ -109,6 +109,7 @@ def test_an_editor_writes_an_article_and_a_hotline_in_the_browser(tmp_path: Path
         for label in ("Tin, bài", "Hỏi đáp", "Đường dây nóng", "Thủ tục hành chính",
                       "Văn bản pháp luật", "Ấn phẩm tuyên truyền", "Kế hoạch", "Thông tin cơ quan"):
             assert label in body
+        assert "Thêm bài viết" in body  # Decap's own "＋" is an empty box in common fonts
         page.screenshot(path=str(SCREENSHOTS / "danh-sach.png"))
 
         # A new article with a lead picture, then the head of the board unticks «Bản nháp».
@@ -119,6 +120,10 @@ def test_an_editor_writes_an_article_and_a_hotline_in_the_browser(tmp_path: Path
         title.fill(TITLE)
         field = lambda label: page.locator(  # noqa: E731
             "#" + page.locator("label", has_text=label).first.get_attribute("for"))
+        # The interface is Vietnamese, including what Decap's own Vietnamese locale lacks.
+        english = [w for w in ("Add ", "Copy", "Toggle", "Expand", "Choose") if w in
+                   page.inner_text("body")]
+        assert not english, english
         field("Ngày đăng").click()
         today = page.evaluate("() => new Date().toLocaleDateString('sv')")  # the browser's day
         page.keyboard.type(f"{today} 00:01")
@@ -129,7 +134,9 @@ def test_an_editor_writes_an_article_and_a_hotline_in_the_browser(tmp_path: Path
         page.keyboard.type("Hoạt động")
         page.keyboard.press("Enter")
         page.get_by_text("Chọn một hình").click()
+        expect(page.get_by_text("Sao chép tên")).to_have_count(0)  # no picture yet
         page.locator("input[type=file]").set_input_files(str(picture))
+        expect(page.get_by_role("button", name="Sao chép tên")).to_be_visible(timeout=20_000)
         chosen = page.get_by_role("button", name="Lấy những cái đã chọn")
         expect(chosen).to_be_enabled(timeout=20_000)
         chosen.click()

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from generators.articles import read_image
 from generators.errors import DataErrors
+from generators.images import MAX_IMAGE_BYTES
 from generators.loaders import load_portal
 from generators.new_article import NewArticleError, create_article
 from generators.portal import Portal
@@ -223,3 +225,10 @@ def test_new_article_asks_for_a_category_when_none_is_given(tmp_path: Path) -> N
     assert "category: hoat-dong" in path.read_text(encoding="utf-8")
     with pytest.raises(NewArticleError, match="--category"):
         create_article(root, "Bài khác", ask=None)
+
+
+def test_a_picture_larger_than_the_editor_uploads_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "anh").mkdir()
+    (tmp_path / "anh" / "lon.jpg").write_bytes(b"\xff\xd8" + b"\0" * MAX_IMAGE_BYTES)
+    reason = read_image(tmp_path, "anh/lon.jpg")
+    assert isinstance(reason, str) and "tối đa 5 MB" in reason and "5,0 MB" in reason

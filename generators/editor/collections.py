@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..images import MAX_IMAGE_BYTES
 from ..models.article import ArticleMeta
 from ..models.hotline import CATEGORY_LABELS, HotlineDirectory
 from ..models.legal import STATUS_LABELS, LegalRegister
@@ -21,9 +22,6 @@ from ..models.qa import QuestionDocument
 from ..models.site import SiteProfile
 from ..models.tthc import ACTIONS, CHANNELS, LEVELS, ONLINE_LEVELS, ProcedureDocument
 from .fields import Widget, model_fields
-
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
-"""The largest picture the editor uploads (the build refuses larger ones: articles.py)."""
 
 
 @dataclass(frozen=True)
@@ -46,8 +44,10 @@ Declaration = Callable[[EditorChoices], Collection]
 
 
 def options(labels: Mapping[str, str]) -> dict[str, Any]:
-    """A select's choices shown by their Vietnamese names, saved as the codes the model takes."""
-    return {"options": [{"label": label, "value": value} for value, label in labels.items()]}
+    """A select's choices shown by their Vietnamese names, saved as the codes the model takes
+    (the model's hint, which lists the codes for YAML writers, is not needed beside them)."""
+    return {"options": [{"label": label, "value": value} for value, label in labels.items()],
+            "hint": None}
 
 
 def data_folder(name: str, label: str, singular: str, identifier: str,

@@ -19,8 +19,8 @@ from pydantic import BaseModel
 
 Widget = dict[str, Any]
 Overrides = Mapping[str, Widget | None]
-"""Dotted field path ("phones.number") → keys replacing the generated ones, or None to leave
-the field out of the editor (the build still checks it)."""
+"""Dotted field path ("phones.number") → keys replacing the generated ones (a key set to None
+is removed), or None to leave the field out of the editor (the build still checks it)."""
 
 # Shown as they are saved: Decap 3.16 saves a date typed by hand as typed, so a display
 # format of DD/MM/YYYY would write "20/11/2026" into the file (measured in Chromium).
@@ -243,7 +243,7 @@ def widget_for(
     override = overrides.get(path)
     if override:
         widget.update(override)
-    return widget
+    return {key: value for key, value in widget.items() if value is not None}  # None: removed
 
 
 def fields_of(
