@@ -152,8 +152,7 @@ def test_with_a_git_host_the_head_reviews_before_publishing(site) -> None:  # ty
     assert config["publish_mode"] == "editorial_workflow"
     assert config["backend"] == {"name": "gitea", "repo": "sgtvt/cchc", "branch": "main",
                                  "api_root": "https://git.sgtvt.gov.vn/api/v1",
-                                 "base_url": "https://git.sgtvt.gov.vn", "app_id": "abc",
-                                 "auth_type": "pkce"}
+                                 "base_url": "https://git.sgtvt.gov.vn", "app_id": "abc"}
     assert "https://git.sgtvt.gov.vn" in content_security_policy(hosted)
 
 

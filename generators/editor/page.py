@@ -79,7 +79,7 @@ def backend_config(editor: EditorBackend | None, port: int) -> dict[str, Any]:
         value = getattr(editor, key)
         if value:
             backend[key] = value.rstrip("/") if key != "auth_endpoint" else value
-    if editor.backend in ("gitlab", "gitea") and editor.app_id:
+    if editor.backend == "gitlab" and editor.app_id:  # Gitea's backend signs in with PKCE anyway
         backend["auth_type"] = "pkce"
     return backend
 
