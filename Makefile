@@ -15,8 +15,8 @@ NODE_INSTALLED := node_modules/.installed
 PD_VENV := .venv-properdocs
 PD_INSTALLED := $(PD_VENV)/.installed
 
-.PHONY: build serve test lint check validate gate-tools browser print-deps office schemas golden bench \
-	properdocs demo-video clean
+.PHONY: build serve edit test lint check validate gate-tools browser print-deps office schemas \
+	golden bench properdocs demo-video clean
 
 $(INSTALLED): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,13 +37,24 @@ $(PD_INSTALLED): pyproject.toml
 	$(PD_VENV)/bin/python -m pip uninstall --quiet -y mkdocs mkdocs-get-deps
 	@touch $@
 
-## build: validate data/ and build the site into site/ (a failed build keeps the old site/)
-build: $(INSTALLED) print-deps
+## build: validate data/ and build the site into site/ (a failed build keeps the old site/);
+##   the web editor /quan-tri/ is copied from node_modules (npm ci, package-lock.json)
+build: $(INSTALLED) $(NODE_INSTALLED) print-deps
 	$(BIN)/cchc build
 
 ## serve: preview on http://127.0.0.1:8000 with live reload of content/, data/ and templates/
-serve: $(INSTALLED) print-deps
+serve: $(INSTALLED) $(NODE_INSTALLED) print-deps
 	$(BIN)/cchc serve
+
+EDIT_PORT ?= 8081
+## edit: write in the browser: the preview on http://127.0.0.1:8000, the editor at
+##   http://127.0.0.1:8000/quan-tri/ saving into content/ and data/ through decap-server on
+##   127.0.0.1:$(EDIT_PORT) (both listen on 127.0.0.1 only; Ctrl+C stops both)
+edit: $(INSTALLED) $(NODE_INSTALLED) print-deps
+	@PORT=$(EDIT_PORT) BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" \
+	  node node_modules/decap-server/dist/index.js & server=$$!; \
+	  trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
+	  CCHC_EDITOR_PORT=$(EDIT_PORT) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## validate: check data/ and content/ only and list every problem (what `cchc check` does)
 validate: $(INSTALLED)
@@ -62,7 +73,12 @@ gate-tools: $(NODE_INSTALLED)
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
 
 # vnu-jar's postinstall would download a Java runtime: --ignore-scripts, Debian's Java is used.
+# Node and npm come from Debian when missing (the build copies the editor from node_modules).
 $(NODE_INSTALLED): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 

@@ -257,6 +257,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             templates=self.root / self.config.templates_dir,
             content=Path(config.docs_dir),
             cache=self.root / self.config.cache_dir,
+            root=self.root,
         )
         try:
             built = build_site(

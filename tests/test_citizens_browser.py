@@ -283,7 +283,7 @@ def test_an_article_prints_with_the_agency_and_its_address(browser: Browser,
     page = browser.new_page()
     page.goto(site_url + ARTICLE)
     _, pages = pdf_text(page)
-    assert "SỞ GIAO THÔNG VẬN TẢI TỈNH QUẢNG TRỊ" in pages[0]
+    assert "SỞ XÂY DỰNG TỈNH QUẢNG TRỊ" in pages[0]
     assert (SITE_URL + ARTICLE).replace("/", "") in "".join(pages).replace(" ", "").replace("/", "")
     assert "Chia sẻ lên Facebook" not in " ".join(pages)
     page.close()

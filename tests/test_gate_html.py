@@ -14,6 +14,7 @@ import pytest
 from lxml import html as lxml_html
 
 from .conftest import ROOT
+from .page_types import judged
 
 pytestmark = [pytest.mark.gate, pytest.mark.build]
 
@@ -22,7 +23,7 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def html_files(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    return sorted(judged(site, site.rglob("*.html")))
 
 
 def test_every_html_file_is_valid_for_the_nu_html_checker(built_site: Path) -> None:

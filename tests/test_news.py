@@ -12,9 +12,11 @@ from generators.core.errors import DataErrors
 from generators.core.pipeline import load_portal
 from generators.core.portal import Portal
 from generators.sections.news.body import render_body
+from generators.sections.news.images import MAX_IMAGE_BYTES
 from generators.sections.news.model import ARTICLES
 from generators.sections.news.new_article import NewArticleError, create_article
 from generators.sections.news.pages import paginate, reading_minutes
+from generators.sections.news.reading import read_image
 from generators.vietnamese.dates import VIETNAM_TZ
 
 from .conftest import ROOT, copy_demo_files
@@ -227,3 +229,10 @@ def test_new_article_asks_for_a_category_when_none_is_given(tmp_path: Path) -> N
     assert "category: hoat-dong" in path.read_text(encoding="utf-8")
     with pytest.raises(NewArticleError, match="--category"):
         create_article(root, "Bài khác", ask=None)
+
+
+def test_a_picture_larger_than_the_editor_uploads_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "anh").mkdir()
+    (tmp_path / "anh" / "lon.jpg").write_bytes(b"\xff\xd8" + b"\0" * MAX_IMAGE_BYTES)
+    reason = read_image(tmp_path, "anh/lon.jpg")
+    assert isinstance(reason, str) and "tối đa 5 MB" in reason and "5,0 MB" in reason

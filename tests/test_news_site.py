@@ -11,6 +11,7 @@ from generators.sections.news.model import ARTICLES, articles_for_task
 
 from .conftest import FEED_LINKS, ROOT, copy_project, is_redirect, parse, run_build
 from .feedcheck import check_atom, check_rss
+from .page_types import judged
 
 pytestmark = pytest.mark.build
 
@@ -68,7 +69,7 @@ def test_feeds_are_valid_and_complete(built_site: Path, portal: Portal) -> None:
 
 
 def test_every_page_announces_the_site_feeds(built_site: Path) -> None:
-    for path in built_site.rglob("index.html"):
+    for path in judged(built_site, built_site.rglob("index.html")):
         if is_redirect(path):
             continue
         alternates = parse(path).xpath(FEED_LINKS + "/@type")

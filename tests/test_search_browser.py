@@ -177,7 +177,7 @@ AS_TYPED: list[tuple[str, str, str]] = [
      "bao-cao/ke-hoach-nang-cao-chi-so-cchc-2024-sgtvt/", "báo cáo"),
     # the About page
     ("giới thiệu", ABOUT, "giới thiệu"),
-    ("giam doc so", f"{ABOUT}#lanh-dao", "giới thiệu"),
+    ("co cau to chuc cua so", f"{ABOUT}#co-cau-to-chuc", "giới thiệu"),
     ("cơ cấu tổ chức", f"{ABOUT}#co-cau-to-chuc", "giới thiệu"),
     ("chức năng nhiệm vụ của sở", ABOUT, "giới thiệu"),
     # long everyday questions

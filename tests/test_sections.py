@@ -24,7 +24,7 @@ from generators.core.model import Model, Text
 from generators.core.pages import PageSpec, SiteSection, render_page
 from generators.core.pipeline import SiteBuild, build_site, load_portal
 from generators.core.portal import Part, Portal
-from generators.core.section import BuildContext, LoadContext, Section
+from generators.core.section import BuildContext, BuildPaths, LoadContext, Section
 from generators.search.records import SearchRecord
 from generators.sections.registry import SECTIONS
 from generators.vietnamese.text import is_slug
@@ -37,7 +37,9 @@ PACKAGE = ROOT / "generators"
 @pytest.fixture(scope="module")
 def demo(portal: Portal) -> SiteBuild:
     """The demo site's pages, records and site-map entries, by section (pinned clock)."""
-    return build_site(make_environment(ROOT / "templates"), portal)
+    paths = BuildPaths(templates=ROOT / "templates", content=ROOT / "content",
+                       cache=ROOT / ".cache", root=ROOT)  # files too: PDFs, the editor's bundle
+    return build_site(make_environment(ROOT / "templates"), portal, paths=paths)
 
 
 def test_section_names_are_unique_url_names() -> None:

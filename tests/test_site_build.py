@@ -15,6 +15,7 @@ from generators.sections.plans.model import PLANS
 from generators.sections.procedures.model import PROCEDURES
 
 from .conftest import FEED_LINKS, ROOT, copy_project, is_redirect, run_build
+from .page_types import judged
 
 pytestmark = pytest.mark.build
 
@@ -27,7 +28,8 @@ def parse(path: Path) -> lxml_html.HtmlElement:
 
 def html_pages(site: Path) -> list[Path]:
     """Every themed page (not 404.html, not the static redirect pages of data/chuyen-huong.yml)."""
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html" and not is_redirect(p))
+    pages = judged(site, site.rglob("*.html"))
+    return sorted(p for p in pages if p.name != "404.html" and not is_redirect(p))
 
 
 def test_every_task_of_every_seed_plan_is_on_its_page(built_site: Path) -> None:

@@ -14,6 +14,7 @@ from generators.sections.questions.model import QUESTIONS
 
 from .conftest import FEED_LINKS, ROOT, is_redirect
 from .feedcheck import check_rss
+from .page_types import judged
 from .test_legal_register import SEED_CITATIONS
 
 pytestmark = pytest.mark.build
@@ -31,7 +32,8 @@ def page(site: Path, path: str) -> lxml_html.HtmlElement:
 
 def html_pages(site: Path) -> list[Path]:
     """Every themed page (not 404.html, not the static redirect pages of data/chuyen-huong.yml)."""
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html" and not is_redirect(p))
+    pages = judged(site, site.rglob("*.html"))
+    return sorted(p for p in pages if p.name != "404.html" and not is_redirect(p))
 
 
 # --- Hotlines -------------------------------------------------------------------------------

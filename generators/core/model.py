@@ -33,7 +33,12 @@ class Model(BaseModel):
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """A required, non-blank line of text."""
 
-Markdown = Annotated[str, WithJsonSchema({"type": "string", "description": "Văn bản Markdown"})]
+Markdown = Annotated[
+    str,
+    WithJsonSchema(
+        {"type": "string", "description": "Văn bản Markdown", "contentMediaType": "text/markdown"}
+    ),
+]
 """Free text in Markdown, rendered by the page renderers."""
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]

@@ -22,6 +22,7 @@ from pydantic import (
 from ..vietnamese.phones import NotAPhoneNumber, parse_phone
 from ..vietnamese.text import is_slug
 from .asking import QuestionChannel
+from .editor import EditorBackend
 from .history import Predecessor
 from .model import HexColour, Link, Markdown, Model, PhoneText, Text, WebUrl
 from .regulations import ONLINE_SERVICES, PORTAL_CONTENT, PORTAL_CONTENT_ARTICLE
@@ -182,18 +183,21 @@ class SiteProfile(Model):
     logo: Annotated[str, AfterValidator(_content_file)] = Field(
         "assets/logo.svg", description="Đường dẫn logo trong content/"
     )
-    public_service_portal: PublicServicePortal
+    public_service_portal: PublicServicePortal = Field(description="Cổng dịch vụ công của tỉnh")
     questions: QuestionChannel | None = Field(
         None, description="Nơi nhận câu hỏi của người dân (thư điện tử, hệ thống phản ánh quốc gia)"
     )
     themes: list[YearlyTheme] = Field(default_factory=list, description="Chủ đề tuyên truyền")
-    colours: Colours = Colours()
+    colours: Colours = Field(Colours(), description="Màu của trang")
     menu: list[MenuItem]
-    intro: Markdown = ""
+    intro: Markdown = Field("", description="Lời giới thiệu ở trang chủ")
     quick_links: list[QuickLink] = Field(default_factory=list)
     categories: list[Category] = Field(default_factory=list, description="Chuyên mục tin")
     copyright: str | None = None
-    functions: Markdown = Field("", description="Vị trí, chức năng, nhiệm vụ (trang Giới thiệu)")
+    functions: Markdown = Field(
+        "", title="Chức năng, nhiệm vụ",
+        description="Vị trí, chức năng, nhiệm vụ (trang Giới thiệu)",
+    )
     leaders: list[Leader] = Field(default_factory=list, description="Lãnh đạo cơ quan")
     organisation: list[OrgGroup] = Field(default_factory=list, description="Cơ cấu tổ chức")
     office_hours: str | None = Field(None, description="Giờ làm việc")
@@ -217,6 +221,10 @@ class SiteProfile(Model):
         default_factory=list,
         description="Lĩnh vực thủ tục hành chính của cơ quan, như trên Cơ sở dữ liệu quốc gia "
         "về thủ tục hành chính (Đường bộ, Đường thủy nội địa…); mỗi thủ tục thuộc một lĩnh vực",
+    )
+    editor: EditorBackend | None = Field(
+        None, description="Máy chủ git mà trang soạn thảo /quan-tri/ lưu vào (README, «Editing "
+        "in the browser»)"
     )
 
     @field_validator("url")

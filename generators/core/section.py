@@ -83,6 +83,7 @@ class BuildPaths:
     templates: Path
     content: Path
     cache: Path
+    root: Path  # the project: data/, content/, node_modules/
 
 
 @dataclass

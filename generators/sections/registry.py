@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ..core.section import Section
 from .about.section import SECTION as ABOUT
+from .editor.section import SECTION as EDITOR
 from .feeds.section import SECTION as FEEDS
 from .home.section import SECTION as HOME
 from .hotlines.section import SECTION as HOTLINES
@@ -48,4 +49,5 @@ SECTIONS: tuple[Section, ...] = (
     FEEDS,
     SEARCH,
     SITE_MAP,
+    EDITOR,
 )

@@ -45,8 +45,9 @@ class HotlineUnit(Model):
     name: Text = Field(description="Tên đơn vị, ví dụ: Văn phòng Sở Giao thông vận tải")
     short_name: str | None = Field(None, description="Tên ngắn cho hộp đường dây nóng")
     category: Literal["co-quan", "tinh", "toan-quoc", "khan-cap"] = Field(
-        "co-quan", description="co-quan (cơ quan, đơn vị), tinh (của tỉnh), toan-quoc (toàn "
-        "quốc), khan-cap (khẩn cấp)"
+        "co-quan", title="Nhóm",
+        description="co-quan (cơ quan, đơn vị), tinh (của tỉnh), toan-quoc (toàn quốc), khan-cap "
+        "(khẩn cấp)"
     )
     purpose: Text = Field(description="Tiếp nhận phản ánh, kiến nghị về việc gì")
     phones: list[Phone] = Field(default_factory=list)

@@ -22,6 +22,9 @@ from ...core.outputs import OutputFile
 from .model import Image
 
 WIDTHS = (480, 960, 1440)
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+"""The largest picture an article may use (a phone photograph is 2–4 MB); the web editor
+refuses larger uploads with the same figure."""
 JPEG_QUALITY = 80
 _SETTINGS = f"v1-q{JPEG_QUALITY}"
 _SAVE_FORMAT = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP", "image/gif": "PNG"}

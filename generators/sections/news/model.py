@@ -93,9 +93,11 @@ class ArticleMeta(Model):
     """The front matter of an article."""
 
     title: Text
-    date: Moment
+    date: Moment = Field(title="Ngày đăng")
     summary: Text = Field(description="Tóm tắt một hai câu: hiện ở danh sách và nguồn tin RSS")
-    category: Text = Field(description="Tên hoặc đường dẫn của chuyên mục khai báo trong site.yml")
+    category: Text = Field(
+        title="Chuyên mục", description="Tên hoặc đường dẫn của chuyên mục khai báo trong site.yml"
+    )
     tags: list[Text] = Field(default_factory=list)
     author: str | None = None
     unit: str | None = Field(None, description="Đơn vị đưa tin")

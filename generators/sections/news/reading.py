@@ -26,6 +26,7 @@ from ...core.validation import validate
 from ...core.yamlsource import YamlProblem, decode_text, parse_yaml
 from ...vietnamese.text import slugify
 from ..plans.model import Plan
+from .images import MAX_IMAGE_BYTES
 from .model import INLINE_IMAGE, Article, ArticleMeta, Image
 
 # A photograph from any camera fits (a 48-megapixel phone: 8,000 × 6,000); resizing more would
@@ -54,6 +55,10 @@ def read_image(content_dir: Path, path: str) -> Image | str:
     if not file_exists(content_dir / path):
         return f"không tìm thấy ảnh «{path}» trong content/"
     file = content_dir / path
+    if file.stat().st_size > MAX_IMAGE_BYTES:
+        size = f"{file.stat().st_size / 1024 / 1024:.1f}".replace(".", ",")  # decimal comma
+        return (f"ảnh «{path}» nặng {size} MB; tối đa "
+                f"{MAX_IMAGE_BYTES // 1024 // 1024} MB, hãy thu nhỏ ảnh trước khi đăng")
     try:
         # Only the header is read here; a "decompression bomb" (a few KB that decode to
         # gigapixels) is refused by its declared size before anything is decoded.

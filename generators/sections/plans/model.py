@@ -90,7 +90,7 @@ class Section(Model):
 
     number: str | None = None
     title: str | None = None
-    body: Markdown = ""
+    body: Markdown = Field("", description="Nội dung của phần")
     deadlines: list[TextDeadline] = Field(
         default_factory=list, description="Hạn mục này ghi cho nhiệm vụ của phụ lục: bản dựng "
         "cảnh báo khi phụ lục ghi ngày khác"
@@ -103,7 +103,9 @@ class Quota(Model):
 
     count: int | None = Field(None, ge=1, description="Số lượng tối thiểu; bỏ trống khi chỉ "
                               "yêu cầu «thường xuyên»")
-    period: Period = Field(description="year, H1, H2, Q1–Q4 hoặc ongoing (thường xuyên)")
+    period: Period = Field(
+        title="Kỳ", description="year, H1, H2, Q1–Q4 hoặc ongoing (thường xuyên)"
+    )
     unit: Text = Field("tin, bài", description="Loại sản phẩm, mặc định: tin, bài")
     per_unit: bool = Field(False, description="Chỉ tiêu tính riêng cho từng phòng, ban, đơn vị "
                            "(«mỗi phòng, ban, đơn vị 01 tin bài»): mỗi đơn vị trong data/site.yml "
@@ -353,7 +355,9 @@ class TaskTable(Model):
 
 
 class Signature(Model):
-    authority: list[Text] = Field(default_factory=list, description="TM. …, KT. …")
+    authority: list[Text] = Field(
+        default_factory=list, title="Thẩm quyền ký", description="TM. …, KT. …"
+    )
     title: Text = Field(description="Chức danh, ví dụ: GIÁM ĐỐC")
     name: Text
 
@@ -380,9 +384,9 @@ class PlanDocument(Model):
     provenance: str | None = Field(None, description="Ghi chú về nguồn của văn bản khi trang "
                                    "dùng văn bản của cơ quan khác làm ví dụ (trang trình diễn)")
     legal_bases: list[LegalBasis] = Field(default_factory=list)
-    preamble: Markdown = ""
+    preamble: Markdown = Field("", description="Đoạn mở đầu, trước phần I")
     sections: list[Section] = Field(default_factory=list)
-    closing: Markdown = ""
+    closing: Markdown = Field("", description="Đoạn kết, trước chữ ký")
     signature: Signature
     recipients: list[Text] = Field(default_factory=list)
     tasks: TaskTable | None = None

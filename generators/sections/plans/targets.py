@@ -59,8 +59,9 @@ class Target(Model):
 
     id: Slug = Field(description="Mã ngắn, không dấu: ho-so-truc-tuyen")
     measure: Text = Field(description="Đo gì: Tỷ lệ hồ sơ trực tuyến")
-    comparison: Comparison = Field(description="above (trên …%) hoặc at_least (đạt …%, "
-                                   "phấn đấu …%)")
+    comparison: Comparison = Field(
+        title="So sánh", description="above (trên …%) hoặc at_least (đạt …%, phấn đấu …%)"
+    )
     value: Points = Field(description="Mức chỉ tiêu, phần trăm: 60")
     text: Text = Field(description="Câu chữ trong kế hoạch")
     task: str | None = Field(None, description="Nhiệm vụ, tiêu chí của bảng nhiệm vụ, ví dụ 7.2")

@@ -226,7 +226,7 @@ KIND_NAMES: dict[str, str] = {
 class PosterDocument(Model):
     """One print as written in `data/ap-phich/<slug>.yml`."""
 
-    kind: Kind = Field(description="áp phích, pa nô, băng rôn hoặc tờ gấp")
+    kind: Kind = Field(title="Loại ấn phẩm", description="áp phích, pa nô, băng rôn hoặc tờ gấp")
     format: FormatField
     bleed: int = Field(
         0, ge=0, le=10, description="Lề xén (mm) mỗi cạnh cho nhà in; 0 khi in văn phòng, "
@@ -242,13 +242,15 @@ class PosterDocument(Model):
     sections: list[LeafletSection] = Field(
         default_factory=list, max_length=3, description="Các mục mặt trong tờ gấp (1 đến 3)"
     )
-    issuer: PosterIssuer | None = Field(None, description="Mặc định: cơ quan trong site.yml")
+    issuer: PosterIssuer | None = Field(
+        None, title="Cơ quan phát hành", description="Mặc định: cơ quan trong site.yml"
+    )
     logo: str | None = Field(
         None, description="Logo, đường dẫn trong content/ (mặc định: logo trong site.yml)"
     )
     hotline: Phone | None = Field(None, description="Số đường dây nóng, ví dụ 0233 3852 402")
     hotline_label: Text = "Đường dây nóng"
-    qr: QrCode | None = None
+    qr: QrCode | None = Field(None, description="Mã QR in trên ấn phẩm")
     scheme: Scheme = Field("đỏ", description="Phối màu: đỏ (cổ động), trắng, xanh")
     colours: PosterColours | None = Field(None, description="Màu riêng, thay cho «scheme»")
     date: dt.date | None = Field(None, description="Ngày phát hành")

@@ -232,7 +232,9 @@ class Fee(Model):
 class Channel(Model):
     """A way to file (cách thức thực hiện), with its own time limit, fees and description."""
 
-    channel: ChannelKind = Field(description="truc-tiep, truc-tuyen hoặc buu-chinh")
+    channel: ChannelKind = Field(
+        title="Cách nộp", description="truc-tiep, truc-tuyen hoặc buu-chinh"
+    )
     time_limit: TimeLimitField
     fees: list[Fee] = Field(description="Phí, lệ phí; [] khi không thu")
     description: Markdown = ""
@@ -315,7 +317,9 @@ class Change(Model):
     """One entry of the history: the decision that announced, amended or abolished it."""
 
     date: dt.date = Field(description="Ngày của quyết định công bố")
-    action: Action = Field(description="moi (công bố mới), sua-doi hoặc bai-bo")
+    action: Action = Field(
+        title="Loại quyết định", description="moi (công bố mới), sua-doi hoặc bai-bo"
+    )
     decision: DocumentNumber = Field(description="Số quyết định công bố, ví dụ 1560/QĐ-BGTVT")
     issuer: str | None = Field(None, description="Cơ quan, người ký quyết định")
     summary: str | None = Field(None, description="Nội dung thay đổi")

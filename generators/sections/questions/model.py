@@ -63,7 +63,7 @@ class QuestionDocument(Model):
 
     title: Text = Field(description="Câu hỏi ngắn gọn, làm tiêu đề trang")
     question: Markdown = Field(description="Nội dung câu hỏi như người dân gửi")
-    asker: Asker = Asker()
+    asker: Asker = Field(Asker(), description="Người hỏi")
     asked: dt.date = Field(description="Ngày nhận câu hỏi")
     topic: Text = Field(description="Chủ đề, ví dụ: Giấy phép lái xe")
     procedures: list[ProcedureCode] = Field(
