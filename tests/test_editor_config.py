@@ -12,11 +12,10 @@ import yaml
 from pydantic import Field
 
 from generators.core.editor import EditorBackend
+from generators.core.editor_fields import UnsupportedField, model_fields
 from generators.core.environment import make_environment
 from generators.core.model import Model, Text
-from generators.core.pipeline import load_portal
-from generators.sections.editor.collections import COLLECTIONS, MAX_IMAGE_BYTES, EditorChoices
-from generators.sections.editor.fields import UnsupportedField, model_fields
+from generators.core.pipeline import editor_collections, load_portal
 from generators.sections.editor.page import (
     EditorError,
     content_security_policy,
@@ -25,6 +24,7 @@ from generators.sections.editor.page import (
     port_from,
 )
 from generators.sections.hotlines.model import HotlineUnit
+from generators.sections.news.images import MAX_IMAGE_BYTES
 
 from .conftest import ROOT
 
@@ -89,9 +89,9 @@ def test_an_override_naming_no_field_of_the_model_is_refused() -> None:
 
 
 def test_every_field_of_every_collection_has_a_vietnamese_label(site) -> None:  # type: ignore[no-untyped-def]
-    config = editor_config(site)
+    config = editor_config(site, editor_collections(site))
     assert [c["name"] for c in config["collections"]] == [
-        "tin-tuc", "hoi-dap", "duong-day-nong", "thu-tuc", "van-ban", "ap-phich", "ke-hoach",
+        "tin-tuc", "ke-hoach", "hoi-dap", "thu-tuc", "duong-day-nong", "ap-phich", "van-ban",
         "site"]
     for entry in config["collections"]:
         fields = collection(config, entry["name"])
@@ -100,7 +100,7 @@ def test_every_field_of_every_collection_has_a_vietnamese_label(site) -> None:  
 
 
 def test_choices_come_from_site_yml(site) -> None:  # type: ignore[no-untyped-def]
-    config = editor_config(site)
+    config = editor_config(site, editor_collections(site))
     category = collection(config, "tin-tuc")["category"]
     assert [o["value"] for o in category["options"]] == [c.slug for c in site.categories]
     assert [o["label"] for o in category["options"]] == [c.name for c in site.categories]
@@ -111,7 +111,7 @@ def test_choices_come_from_site_yml(site) -> None:  # type: ignore[no-untyped-de
 
 
 def test_files_are_named_by_our_scheme(site) -> None:  # type: ignore[no-untyped-def]
-    config = editor_config(site)
+    config = editor_config(site, editor_collections(site))
     assert config["locale"] == "vi"
     assert config["slug"] == {"encoding": "ascii", "clean_accents": True,
                               "sanitize_replacement": "-"}
@@ -128,14 +128,12 @@ def test_files_are_named_by_our_scheme(site) -> None:  # type: ignore[no-untyped
 
 
 def test_every_declaration_is_generated_from_its_model(site) -> None:  # type: ignore[no-untyped-def]
-    choices = EditorChoices.from_site(site)
-    for declare in COLLECTIONS:
-        entry = declare(choices)
+    for entry in editor_collections(site):
         assert entry["fields"] if "fields" in entry else entry["files"][0]["fields"]
 
 
 def test_without_a_git_host_the_editor_saves_only_through_the_local_proxy(site) -> None:  # type: ignore[no-untyped-def]
-    config = editor_config(site, port=9123)
+    config = editor_config(site, editor_collections(site), port=9123)
     assert config["backend"]["name"] == "proxy"
     assert config["local_backend"]["url"] == "http://127.0.0.1:9123/api/v1"
     assert "publish_mode" not in config
@@ -148,7 +146,7 @@ def test_with_a_git_host_the_head_reviews_before_publishing(site) -> None:  # ty
     hosted = site.model_copy(update={"editor": EditorBackend(
         backend="gitea", repo="sgtvt/cchc", api_root="https://git.sgtvt.gov.vn/api/v1",
         base_url="https://git.sgtvt.gov.vn", app_id="abc")})
-    config = editor_config(hosted)
+    config = editor_config(hosted, editor_collections(hosted))
     assert config["publish_mode"] == "editorial_workflow"
     assert config["backend"] == {"name": "gitea", "repo": "sgtvt/cchc", "branch": "main",
                                  "api_root": "https://git.sgtvt.gov.vn/api/v1",
@@ -165,12 +163,13 @@ def test_the_port_of_the_local_proxy_is_checked() -> None:
 
 def test_the_editor_page_is_published_with_its_bundle_and_config(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     files = {f.path: f.content for f in editor_outputs(make_environment(ROOT / "templates"),
-                                                         site, ROOT)}
+                                                         site, ROOT, editor_collections(site))}
     assert {"quan-tri/index.html", "quan-tri/config.yml", "quan-tri/decap-cms.js"} <= set(files)
     assert not [p for p in files if p.endswith(".map")]
-    assert yaml.safe_load(files["quan-tri/config.yml"]) == editor_config(site)
+    expected = editor_config(site, editor_collections(site))
+    assert yaml.safe_load(files["quan-tri/config.yml"]) == expected
     page = files["quan-tri/index.html"].decode("utf-8")
     assert '<html lang="vi">' in page and "Content-Security-Policy" in page
     assert "<script>" not in page and "https://" not in page
     with pytest.raises(EditorError, match="npm ci"):
-        editor_outputs(make_environment(ROOT / "templates"), site, tmp_path, bundle_dirs=())
+        editor_outputs(make_environment(ROOT / "templates"), site, tmp_path, [], bundle_dirs=())

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
+
+from .profile import SiteProfile
 
 Widget = dict[str, Any]
 Overrides = Mapping[str, Widget | None]
@@ -288,3 +291,64 @@ def _path_exists(schema: Mapping[str, Any], path: str) -> bool:
             return False
         node = properties[part]
     return True
+
+
+# Shared by every section's declaration (its collection in the editor).
+
+# Pictures the build takes (sections/news/images.py: MAX_IMAGE_BYTES, the same 5 MB).
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class EditorChoices:
+    """What the editor offers to choose from, read from the validated `data/site.yml`."""
+
+    categories: tuple[tuple[str, str], ...]  # (slug, name)
+    procedure_fields: tuple[str, ...]
+
+    @classmethod
+    def from_site(cls, site: SiteProfile) -> EditorChoices:
+        return cls(
+            categories=tuple((c.slug, c.name) for c in site.categories),
+            procedure_fields=tuple(site.procedure_fields),
+        )
+
+
+Collection = dict[str, Any]
+Declaration = Callable[[EditorChoices], Collection]
+
+
+def options(labels: Mapping[str, str]) -> dict[str, Any]:
+    """A select's choices shown by their Vietnamese names, saved as the codes the model takes
+    (the model's hint, which lists the codes for YAML writers, is not needed beside them)."""
+    return {"options": [{"label": label, "value": value} for value, label in labels.items()],
+            "hint": None}
+
+
+def data_folder(name: str, label: str, singular: str, identifier: str,
+                fields: list[Widget]) -> Collection:
+    """`data/<name>/<slug>.yml`, one file per item, the file name being the URL slug."""
+    return {
+        "name": name, "label": label, "label_singular": singular,
+        "folder": f"data/{name}", "extension": "yml", "format": "yml",
+        "identifier_field": identifier, "create": True, "slug": "{{slug}}", "slug_length": 80,
+        "summary": "{{" + identifier + "}}", "fields": fields,
+    }
+
+
+def data_file(name: str, label: str, file: str, fields: list[Widget]) -> Collection:
+    """A register kept in one file, `data/<name>.yml`."""
+    return {"name": name, "label": label,
+            "files": [{"name": name, "label": label, "file": file, "fields": fields}]}
+
+
+def image_widget(max_bytes: int = MAX_UPLOAD_BYTES) -> Widget:
+    """Decap's image field, refusing files larger than the build takes."""
+    return {"widget": "image", "choose_url": False,
+            "media_library": {"config": {"max_file_size": max_bytes}}}
+
+
+def site_profile(choices: EditorChoices) -> Collection:
+    return data_file("site", "Thông tin cơ quan", "data/site.yml",
+                     model_fields(SiteProfile, {"logo": image_widget(),
+                                                "editor": None}))  # set up by a developer

@@ -18,6 +18,7 @@ from ..search.records import SearchRecord
 from ..sections.registry import SECTIONS
 from ..vietnamese.dates import build_now
 from .data_layout import unknown_entries
+from .editor_fields import Collection, EditorChoices, site_profile
 from .errors import DataErrors, ErrorCollector
 from .feeds import FeedImageError, FeedSpec, feed_image, render_feed
 from .links import is_external
@@ -25,6 +26,7 @@ from .loading import SITE_FILE, load_site, relative
 from .outputs import OutputFile
 from .pages import PageSpec, SiteSection, UnsafePath, check_path
 from .portal import Portal
+from .profile import SiteProfile
 from .published_files import check_published_files
 from .section import BuildContext, BuildPaths, LoadContext, Section, SectionFailed
 from .yamlsource import YamlProblem, decode_text
@@ -150,6 +152,15 @@ def check_pages(pages: Sequence[PageSpec], content_pages: Mapping[str, str]) -> 
         seen[page.path] = page.title
 
 
+def editor_collections(
+    site: SiteProfile, sections: Sequence[Section] = SECTIONS
+) -> list[Collection]:
+    """The web editor's collections: every section's, then the site profile's."""
+    choices = EditorChoices.from_site(site)
+    found = [c for s in sections if (c := s.editor_collection(choices)) is not None]
+    return [*found, site_profile(choices)]
+
+
 def site_records(portal: Portal, sections: Sequence[Section] = SECTIONS) -> list[SearchRecord]:
     """Every section's search records, without building pages (for tools and tests)."""
     build = BuildContext(env=Environment(), portal=portal, now=build_now())
@@ -197,6 +208,7 @@ def build_site(
         env=env, portal=portal, now=build_now(), content_pages=content_pages or {},
         content_urls=content_urls or {}, paths=paths,
     )
+    build.editor_collections = editor_collections(portal.site, sections)
     given = {section.name: Contribution() for section in sections}
     for section in sections:
         build.feeds += section.feeds(build)
@@ -230,6 +242,7 @@ def build_site(
 
 
 __all__ = [
-    "DataErrors", "DuplicatePage", "UnsafePath", "build_site", "load_portal", "site_records",
+    "DataErrors", "DuplicatePage", "UnsafePath", "build_site", "editor_collections",
+    "load_portal", "site_records",
     "theme_globals",
 ]

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar, cast
 from jinja2 import Environment
 from pydantic import BaseModel
 
+from .editor_fields import Collection, EditorChoices
 from .errors import ErrorCollector
 from .feeds import FeedSpec
 from .outputs import OutputFile
@@ -104,6 +105,7 @@ class BuildContext:
     downloads: dict[str, int] = field(default_factory=dict)
     pages: list[PageSpec] = field(default_factory=list)
     records: list[SearchRecord] = field(default_factory=list)
+    editor_collections: list[Collection] = field(default_factory=list)
     site_sections: list[SiteSection] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _memo: dict[str, object] = field(default_factory=dict)
@@ -162,6 +164,10 @@ class Section:
     def theme_globals(self, portal: Portal) -> Mapping[str, object]:
         """Values the theme's templates read on every page (the hotline box, say)."""
         return {}
+
+    def editor_collection(self, choices: EditorChoices) -> Collection | None:
+        """Its collection in the web editor (/quan-tri/), generated from its model."""
+        return None
 
     def commands(self, commands: argparse._SubParsersAction[Any], load: PortalLoader) -> None:
         """Sub-commands of `cchc` that belong to this section (`cchc new`, `cchc report` …);

@@ -1,10 +1,11 @@
 """The sections of the portal, in order: the one place that lists them.
 
-The pipeline asks them everything in this order, so the order is what the site shows:
-pages and the search records in this order, feeds in this order on /nguon-tin/ and in every
-page's <head>. Two rules bind it: the legal register lists where its documents are cited, so it
-comes after every section whose pages cite them; the feeds page, the search page and the site
-map only present what the others declared, so they come last.
+The pipeline asks them everything in this order, so the order is what the site shows: pages
+and search records in this order, feeds in this order on /nguon-tin/ and in every page's
+<head>, collections in this order in the web editor (the news first: the editor opens there).
+Two rules bind it: the legal register lists where its documents are cited, so it comes after
+every section whose pages cite them; the feeds page, the search page and the site map only
+present what the others declared, so they come last.
 
 A new content type is a new package under `generators/sections/` and one line here.
 """
@@ -33,8 +34,8 @@ from .videos.section import SECTION as VIDEOS
 
 SECTIONS: tuple[Section, ...] = (
     HOME,
-    PLANS,
     NEWS,
+    PLANS,
     QUESTIONS,
     PROCEDURES,
     VIDEOS,

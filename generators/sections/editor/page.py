@@ -17,9 +17,9 @@ import yaml
 from jinja2 import Environment
 
 from ...core.editor import EditorBackend
+from ...core.editor_fields import Collection
 from ...core.outputs import OutputFile
 from ...core.profile import SiteProfile
-from .collections import COLLECTIONS, EditorChoices
 
 EDITOR_DIR = "quan-tri"
 BUNDLE = Path("node_modules") / "decap-cms" / "dist"
@@ -84,9 +84,10 @@ def backend_config(editor: EditorBackend | None, port: int) -> dict[str, Any]:
     return backend
 
 
-def editor_config(site: SiteProfile, *, port: int = DEFAULT_PROXY_PORT) -> dict[str, Any]:
-    """Decap's config.yml, every collection generated from its model."""
-    choices = EditorChoices.from_site(site)
+def editor_config(
+    site: SiteProfile, collections: Sequence[Collection], *, port: int = DEFAULT_PROXY_PORT
+) -> dict[str, Any]:
+    """Decap's config.yml; `collections` are the sections' (pipeline.editor_collections)."""
     editor = site.editor
     config: dict[str, Any] = {
         "locale": "vi",
@@ -99,7 +100,7 @@ def editor_config(site: SiteProfile, *, port: int = DEFAULT_PROXY_PORT) -> dict[
         "media_folder": "content/assets/tai-len",
         "public_folder": "/assets/tai-len",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [declare(choices) for declare in COLLECTIONS],
+        "collections": list(collections),
     }
     if editor is not None and editor.review:
         config["publish_mode"] = PUBLISH_MODES[editor.backend]
@@ -128,7 +129,8 @@ def content_security_policy(site: SiteProfile, *, port: int = DEFAULT_PROXY_PORT
     )
 
 
-def editor_outputs(env: Environment, site: SiteProfile, root: Path, *,
+def editor_outputs(env: Environment, site: SiteProfile, root: Path,
+                   collections: Sequence[Collection], *,
                    port: int = DEFAULT_PROXY_PORT,
                    bundle_dirs: Sequence[Path] | None = None) -> list[OutputFile]:
     """/quan-tri/index.html, config.yml and the Decap bundle, to publish with the site. The
@@ -137,8 +139,8 @@ def editor_outputs(env: Environment, site: SiteProfile, root: Path, *,
     bundle = find_bundle((root, PACKAGE_ROOT) if bundle_dirs is None else bundle_dirs)
     policy = content_security_policy(site, port=port)
     html = env.get_template("editor.html").render(policy=policy, site=site)
-    config = yaml.safe_dump(editor_config(site, port=port), allow_unicode=True, sort_keys=False,
-                            width=100)
+    config = yaml.safe_dump(editor_config(site, collections, port=port), allow_unicode=True,
+                            sort_keys=False, width=100)
     source = "trang soạn thảo /quan-tri/"
     files = [
         OutputFile(f"{EDITOR_DIR}/index.html", html.encode("utf-8"), source=source),

@@ -22,7 +22,7 @@ class EditorSection(Section):
             return []
         try:
             return editor_outputs(build.env, build.portal.site, build.paths.root,
-                                  port=port_from(os.environ))
+                                  build.editor_collections, port=port_from(os.environ))
         except EditorError as exc:
             raise SectionFailed(f"Lỗi trang soạn thảo: {exc}") from None
 

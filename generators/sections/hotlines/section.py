@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from ...core.editor_fields import Collection, EditorChoices
 from ...core.loading import read_register
 from ...core.outputs import OutputFile
 from ...core.pages import PageSpec, SiteSection
@@ -11,6 +12,7 @@ from ...core.portal import Portal
 from ...core.section import BuildContext, LoadContext, Section
 from ...search.records import SearchRecord
 from .checks import check_directory
+from .editor import editor_collection
 from .model import HOTLINES, HotlineDirectory
 from .pages import SECTION_PATH, hotline_outputs, hotline_pages, hotline_section
 from .search import hotline_records
@@ -23,6 +25,9 @@ class HotlinesSection(Section):
     title = "Đường dây nóng"
     data_entries = (DATA_FILE,)
     schemas = (("hotlines.schema.json", HotlineDirectory),)
+
+    def editor_collection(self, choices: EditorChoices) -> Collection:
+        return editor_collection(choices)
 
     def describe(self, portal: Portal) -> str:
         return f"{len(directory.units)} đường dây nóng" if (directory := portal[HOTLINES]) else ""

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...core.editor_fields import Collection, EditorChoices
 from ...core.loading import read_register
 from ...core.pages import PageSpec, SiteSection
 from ...core.portal import Portal
 from ...core.section import BuildContext, LoadContext, Section
 from ...search.records import SearchRecord
 from .checks import check_register
+from .editor import editor_collection
 from .model import LEGAL, LegalRegister
 from .pages import SECTION_PATH, collect_citations, legal_pages, legal_section
 from .search import legal_records
@@ -26,6 +28,9 @@ class LegalSection(Section):
     title = "Văn bản"
     data_entries = (DATA_FILE,)
     schemas = (("legal.schema.json", LegalRegister),)
+
+    def editor_collection(self, choices: EditorChoices) -> Collection:
+        return editor_collection(choices)
 
     def describe(self, portal: Portal) -> str:
         return f"{len(portal[LEGAL].documents)} văn bản"

@@ -18,11 +18,12 @@ from pathlib import Path
 from PIL import Image as PILImage
 from PIL import ImageOps
 
+from ...core.editor_fields import MAX_UPLOAD_BYTES
 from ...core.outputs import OutputFile
 from .model import Image
 
 WIDTHS = (480, 960, 1440)
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_IMAGE_BYTES = MAX_UPLOAD_BYTES  # the web editor refuses larger uploads too
 """The largest picture an article may use (a phone photograph is 2–4 MB); the web editor
 refuses larger uploads with the same figure."""
 JPEG_QUALITY = 80

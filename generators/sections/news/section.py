@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...core.derived_cache import DerivedCache
+from ...core.editor_fields import Collection, EditorChoices
 from ...core.feeds import FeedSpec
 from ...core.outputs import OutputFile
 from ...core.pages import PageSpec, SiteSection
@@ -17,6 +18,7 @@ from ...core.portal import Portal
 from ...core.section import BuildContext, LoadContext, PortalLoader, Section
 from ...search.records import SearchRecord
 from ..plans.model import PLANS
+from .editor import editor_collection
 from .images import ImageCache, image_outputs
 from .model import ARTICLES
 from .new_article import add_command
@@ -38,6 +40,9 @@ class NewsSection(Section):
     name = NEWS_DIR
     title = "Tin tức"
     content_folder = NEWS_DIR
+
+    def editor_collection(self, choices: EditorChoices) -> Collection:
+        return editor_collection(choices)
 
     def describe(self, portal: Portal) -> str:
         return f"{len(portal[ARTICLES])} bài viết đã đến ngày đăng (kể cả bản nháp)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...core.editor_fields import Collection, EditorChoices
 from ...core.loading import item_files, read_model, relative, report_problems
 from ...core.notices import NOTICES, notices_at
 from ...core.pages import PageSpec, SiteSection
@@ -17,6 +18,7 @@ from .consistency import (
     check_targets,
     deadline_conflicts,
 )
+from .editor import editor_collection
 from .model import PLANS, Plan, PlanDocument
 from .pages import SECTION_PATH, plan_pages, plan_section
 from .search import plan_records
@@ -27,6 +29,9 @@ class PlansSection(Section):
     title = "Kế hoạch"
     data_entries = ("ke-hoach",)
     schemas = (("plan.schema.json", PlanDocument),)
+
+    def editor_collection(self, choices: EditorChoices) -> Collection:
+        return editor_collection(choices)
 
     def describe(self, portal: Portal) -> str:
         return f"{len(portal[PLANS])} kế hoạch"

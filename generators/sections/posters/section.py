@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
+from ...core.editor_fields import Collection, EditorChoices
 from ...core.environment import make_environment
 from ...core.errors import DataError
 from ...core.loading import file_exists, item_files, read_model, relative, report_problems
@@ -18,6 +19,7 @@ from ...printing.fonts import FontMissing
 from ...search.records import SearchRecord
 from ...vietnamese.dates import build_now
 from .checks import check_poster
+from .editor import editor_collection
 from .model import POSTERS, Poster, PosterDocument, posters_in_order, theme_poster, theme_slug
 from .pages import SECTION_PATH, poster_pages, poster_section, sheet_stylesheets
 from .pdf import PrintError, PrintPaths, print_outputs
@@ -32,6 +34,9 @@ class PostersSection(Section):
     data_entries = ("ap-phich",)
     schemas = (("poster.schema.json", PosterDocument),
                ("supplied-print.schema.json", SuppliedPrintDocument))
+
+    def editor_collection(self, choices: EditorChoices) -> Collection:
+        return editor_collection(choices)
 
     def describe(self, portal: Portal) -> str:
         return f"{len(portal[POSTERS])} ấn phẩm tuyên truyền"

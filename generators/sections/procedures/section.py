@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ...core.editor_fields import Collection, EditorChoices
 from ...core.errors import DataError
 from ...core.feeds import FeedSpec
 from ...core.loading import item_files, read_model, relative, report_problems
@@ -18,6 +19,7 @@ from ...core.portal import Portal
 from ...core.section import BuildContext, LoadContext, PortalLoader, Section
 from ...search.records import SearchRecord
 from .checks import check_procedure, check_slug
+from .editor import editor_collection
 from .forms import FORM_FILES, check_portal_url, form_files
 from .model import PROCEDURES, Procedure, ProcedureDocument
 from .pages import SECTION_PATH, tthc_feed, tthc_index, tthc_pages, tthc_section
@@ -29,6 +31,9 @@ class ProceduresSection(Section):
     title = "Thủ tục hành chính"
     data_entries = ("thu-tuc",)
     schemas = (("procedure.schema.json", ProcedureDocument),)
+
+    def editor_collection(self, choices: EditorChoices) -> Collection:
+        return editor_collection(choices)
 
     def describe(self, portal: Portal) -> str:
         return f"{len(portal[PROCEDURES])} thủ tục hành chính"

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...core.editor_fields import Collection, EditorChoices
 from ...core.feeds import FeedSpec
 from ...core.loading import item_files, read_model, relative, report_problems
 from ...core.pages import PageSpec, SiteSection
@@ -16,6 +17,7 @@ from ...search.records import SearchRecord
 from ...vietnamese.workdays import working_days_between
 from ..procedures.model import PROCEDURES
 from .checks import check_question, check_topics
+from .editor import editor_collection
 from .model import QUESTIONS, QuestionAnswer, QuestionDocument
 from .pages import SECTION_PATH, qa_feed, qa_pages, qa_section
 from .search import question_records
@@ -33,6 +35,9 @@ class QuestionsSection(Section):
     title = "Hỏi đáp"
     data_entries = ("hoi-dap",)
     schemas = (("question.schema.json", QuestionDocument),)
+
+    def editor_collection(self, choices: EditorChoices) -> Collection:
+        return editor_collection(choices)
 
     def describe(self, portal: Portal) -> str:
         return f"{len(portal[QUESTIONS])} câu hỏi"
