@@ -11,7 +11,7 @@ import difflib
 from collections.abc import Collection
 from pathlib import Path
 
-from .errors import DataError
+from .errors import DataError, relative
 
 
 def unknown_entries(data_dir: Path, known: Collection[str], root: Path) -> list[DataError]:
@@ -30,7 +30,7 @@ def unknown_entries(data_dir: Path, known: Collection[str], root: Path) -> list[
             difflib.get_close_matches(name.lower(), wanted, n=1, cutoff=0.4)
         hint = f"; có phải là «{close[0]}»?" if close else (
             "; các tên được đọc: " + ", ".join(sorted(known)))
-        rel = rel_of(path, root)
+        rel = relative(path, root)
         errors.append(DataError(rel, f"{kind} «{name}» không được đọc khi tạo trang web (tên "
                                      f"không có trong danh sách), nội dung trong đó sẽ không "
                                      f"được đăng{hint}"))
@@ -40,14 +40,8 @@ def unknown_entries(data_dir: Path, known: Collection[str], root: Path) -> list[
         for path in sorted((data_dir / folder).iterdir()):
             if path.is_dir() and not path.name.startswith("."):
                 errors.append(DataError(
-                    rel_of(path, root),
+                    relative(path, root),
                     f"thư mục con không được đọc: mỗi mục là một tệp .yml đặt thẳng trong "
                     f"data/{folder}/"))
     return errors
 
-
-def rel_of(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

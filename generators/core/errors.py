@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 FieldPath = tuple[str | int, ...]
 
@@ -24,6 +25,14 @@ def shorten(value: object) -> str:
     text = value if isinstance(value, str) else repr(value)
     text = " ".join(text.split())
     return text if len(text) <= _MAX_GIVEN else text[: _MAX_GIVEN - 1] + "…"
+
+
+def relative(path: Path, root: Path) -> str:
+    """How a file is named in messages: from the project's root, or as given if outside it."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 @dataclass(frozen=True)

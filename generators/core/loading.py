@@ -15,20 +15,13 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from ..vietnamese.text import is_slug, slugify
-from .errors import DataError, ErrorCollector, FieldPath, format_field
+from .errors import DataError, ErrorCollector, FieldPath, format_field, relative
 from .profile import SiteProfile
 from .profile_checks import check_site
 from .validation import validate
 from .yamlsource import LineMap, YamlProblem, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
-
-
-def relative(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def file_exists(path: Path) -> bool:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import DataError
+from .errors import DataError, relative
 
 SCRIPT_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".xml", ".js", ".mjs"}
 _SVG_REFUSED_TAGS = {"script", "foreignObject", "iframe", "embed", "object"}
@@ -32,13 +32,6 @@ _EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 # Media the raw-HTML policy keeps (html_policy.py); <iframe>, <object> and <embed> it removes.
 _MEDIA_TAGS = {"img", "video", "audio", "source", "track", "input"}
 _MEDIA_ATTRIBUTES = {"src", "srcset", "poster"}
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _link_problem(path: Path, folder: Path) -> str | None:
@@ -91,7 +84,7 @@ def check_published_files(folder: Path, root: Path, *, content: bool) -> list[Da
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
         for name in sorted([*subfolders, *files]):
             path = base / name
-            rel = _relative(path, root)
+            rel = relative(path, root)
             if path.is_symlink():
                 problem = _link_problem(path, folder)
                 if problem:
