@@ -6,8 +6,10 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from lxml import html as lxml_html
@@ -15,6 +17,9 @@ from lxml import html as lxml_html
 from generators.core.pipeline import load_portal
 from generators.core.portal import Portal
 from generators.vietnamese.dates import VIETNAM_TZ
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 # Feed autodiscovery links (rel="alternate feed": see templates/main.html).
@@ -94,6 +99,28 @@ def portal() -> Portal:
 def is_redirect(path: Path) -> bool:
     """A static redirect page (data/chuyen-huong.yml), not a themed page of the site."""
     return b'http-equiv="refresh"' in path.read_bytes()[:2000]
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built demo served on 127.0.0.1 under /cchc/, as deployed (tests/browser.py)."""
+    from .browser import serve
+
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, for the browser tests (a module may define its own)."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser import CHROMIUM_FLAGS, chromium_path
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
 
 
 def parse(path: Path) -> lxml_html.HtmlElement:

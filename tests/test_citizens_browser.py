@@ -5,14 +5,12 @@ links, the register's text filter, print-outs and the leaflet's inside panels (i
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
-from .browser import CHROMIUM_FLAGS, chromium_path, serve
 from .conftest import parse
 
 pytestmark = pytest.mark.browser
@@ -22,20 +20,6 @@ ARTICLE = "tin-tuc/2024/bao-cao-ket-qua-cong-tac-tuyen-truyen-cai-cach-hanh-chin
 PROCEDURE = "thu-tuc/doi-giay-phep-lai-xe-do-nganh-gtvt-cap/"
 LEAFLET = "ap-phich/to-gap-dich-vu-cong-truc-tuyen/"
 SITE_URL = "https://sgtvt.quangtri.gov.vn/cchc/"
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: Path) -> Iterator[str]:
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 def focused(page: Page) -> dict[str, object]:

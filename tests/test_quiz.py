@@ -4,17 +4,16 @@ questions and answers; contest results as data."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from generators.core.portal import Portal
 from generators.sections.legal.model import LEGAL
 from generators.sections.quiz.model import LETTERS, QUIZZES, Quiz
 
-from .browser import CHROMIUM_FLAGS, chromium_path, serve
+from .browser import serve
 from .conftest import parse
 
 
@@ -104,14 +103,6 @@ def test_contest_results_are_published_and_marked_illustrative(
     )
     rows = section.xpath(".//tbody/tr")
     assert [r.xpath("string(th)") for r in rows] == [w.name for w in contest.winners]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.browser
