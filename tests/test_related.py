@@ -8,7 +8,12 @@ from urllib.parse import parse_qs, urlparse
 from generators.core.portal import Portal
 from generators.core.share import share_links
 from generators.sections.news.model import ARTICLES, Article
-from generators.sections.news.related import RELATED_LIMIT, closeness, related_articles
+from generators.sections.news.related import (
+    RELATED_LIMIT,
+    RelatedIndex,
+    closeness,
+    related_articles,
+)
 from generators.sections.plans.model import PLANS
 
 
@@ -76,3 +81,25 @@ def test_share_links_are_plain_addresses_of_the_page() -> None:
     query = parse_qs(email.query)
     assert query["subject"] == ["Tập huấn & hội nghị"] and url in query["body"][0]
     assert links.url == url
+
+
+def test_the_index_gives_every_article_what_the_rule_gives(portal: Portal) -> None:
+    """RelatedIndex (groups scored once) against related_articles (every pair), on a corpus
+    with shared and unshared tasks, tags that differ only in case, equal dates and a draft."""
+    import random
+
+    rng = random.Random(14)
+    base = portal[ARTICLES][0]
+    task = f"{portal[PLANS][0].slug}#{next(iter(portal[PLANS][0].task_by_id))}"
+    corpus = [
+        variant(base, f"bai-{n}", category=rng.choice(["hoat-dong", "thong-bao", "chinh-quyen-so"]),
+                tags=rng.sample(["PAR Index", "par index", "SIPAS", "Một cửa", "PCI"],
+                                rng.randint(0, 2)),
+                plan_tasks=[task] if rng.random() < 0.2 else [], day=rng.randint(1, 6))
+        for n in range(80)
+    ]
+    draft = corpus[3].meta.model_copy(update={"draft": True})
+    corpus[3] = dataclasses.replace(corpus[3], meta=draft)
+    index = RelatedIndex(corpus)
+    for article in [*corpus, *portal[ARTICLES]]:
+        assert index.related(article) == related_articles(article, corpus)

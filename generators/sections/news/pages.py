@@ -31,7 +31,7 @@ from ..plans.model import PLANS, plan_by_slug
 from .body import image_tag, render_body
 from .images import variants
 from .model import ARTICLES, Article
-from .related import related_articles
+from .related import RelatedIndex
 
 SECTION_PATH = "tin-tuc/"
 PER_PAGE = 20
@@ -101,6 +101,10 @@ class NewsRender:
         return {**self.content_pages, **{a.source: a.path for a in self.portal[ARTICLES]}}
 
     @cached_property
+    def related(self) -> RelatedIndex:
+        return RelatedIndex(self.portal[ARTICLES])
+
+    @cached_property
     def shared_facts(self) -> str:
         """What every body derives from besides its own article: link targets, the register."""
         return fingerprint([sorted(self.link_targets.items()), self.portal[LEGAL]])
@@ -160,7 +164,7 @@ class NewsRender:
             category_path=category_path(article.category), tag_path=tag_path,
             minutes=reading_minutes(article), served=served, previous=previous,
             following=following, iso=iso_datetime,
-            related=related_articles(article, self.portal[ARTICLES]),
+            related=self.related.related(article),
             share=share_links(urljoin(site.url, article.path), article.meta.title),
             issued_by=predecessor_on(site.predecessors,
                                      to_vietnam_time(article.published).date()),
