@@ -57,6 +57,7 @@ from .core.section import BuildPaths, SectionFailed
 from .core.theme_css import render_colours_css
 from .core.theme_values import SafeView, safe, safe_text
 from .preview import ERROR_PAGES, PREVIEW_ONLY, PREVIEW_SCRIPT, render_error_page
+from .theme_fill import FILLED_TEMPLATE, ShellMismatch, ThemeFiller
 from .vietnamese.dates import build_now
 
 COLOURS_CSS = "assets/cchc-colours.css"
@@ -67,6 +68,10 @@ class CchcConfig(base.Config):
     data_dir = c.Type(str, default="data")
     templates_dir = c.Type(str, default="templates")
     cache_dir = c.Type(str, default=".cache")
+    # Generated pages outside the menu are filled into shells of the theme (theme_fill.py);
+    # `theme_check: every` compares each with the theme's own rendering (the tests do).
+    fill_theme = c.Type(bool, default=True)
+    theme_check = c.Choice(("first", "every"), default="first")
 
 
 def menu_nav(portal: Portal, docs_dir: Path) -> list[dict[str, str]]:
@@ -172,6 +177,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.root = Path.cwd()
         self.serving = False
         self.failure: tuple[Sequence[DataError], str] | None = None
+        self.filler: ThemeFiller | None = None
 
     @_guarded
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -303,7 +309,21 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                     page.meta[key] = safe_text(page.meta[key])
             return markdown
         page.meta.update(page_meta(spec))
+        if self.config.fill_theme and page.file.inclusion is InclusionLevel.NOT_IN_NAV:
+            page.meta["template"] = FILLED_TEMPLATE
         return markdown
+
+    @_guarded
+    def on_page_context(
+        self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
+        if page.meta.get("template") == FILLED_TEMPLATE:
+            assert self.filler is not None
+            try:
+                context["cchc_filled_html"] = self.filler.render(context, page)
+            except ShellMismatch as exc:
+                raise PluginError(f"Lỗi ghép trang với giao diện: {exc}") from None
+        return context
 
     @_guarded
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -326,6 +346,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     @_guarded
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self.filler = ThemeFiller(env, config.site_url, self.config.theme_check)
         if self.failure is not None:
             return env
         assert self.portal is not None
@@ -343,6 +364,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     @_guarded
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.filler is not None:
+            log.debug(f"theme: {self.filler.filled} pages filled into "
+                      f"{sum(s is not None for s in self.filler.shells.values())} shells, "
+                      f"{self.filler.rendered} rendered by the theme")
         if self.failure is not None:
             errors, report = self.failure
             page = render_error_page(

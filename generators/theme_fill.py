@@ -1,0 +1,210 @@
+"""Theme pages made once per kind of page, then filled in: the MkDocs side of generated pages.
+
+Material renders the same header, menu, tabs, banner and footer for each of thousands of
+articles and procedures; at 5,000 articles that was a third of the build. Pages that can only
+differ in their texts, address and content share one *shell*: the theme's own template rendered
+once for a stand-in of the page whose texts are markers; each page is the shell with its values
+put in place of the markers. The output is the theme's, byte for byte, because:
+
+- pages share a shell only when everything the templates branch on is the same: the folder they
+  are in (links are relative), being outside the menu, which metadata keys are set (and the
+  value of those that are not text, such as `hide`), whether the content has its own <h1>;
+- a page is filled only when each of its texts prints the same under the filters the templates
+  apply to it (`striptags`, `e`), its address is the canonical one and the theme links to
+  nothing at or under it (a link from a page to itself, such as the banner's search form on
+  /tim-kiem/, is written differently); otherwise it is rendered by the theme as usual;
+- the first page of every shell is also rendered by the theme and the two compared; if they
+  differ (a theme we do not know), that shell is dropped and its pages rendered as usual. With
+  `check="every"` (the tests) every page is compared and a difference stops the build.
+
+Uses only what MkDocs gives a plugin: the page's template context (`on_page_context`) and the
+Jinja environment (`on_env`).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+from urllib.parse import urljoin, urlsplit
+
+from markupsafe import Markup, escape
+
+THEME_TEMPLATE = "main.html"
+FILLED_TEMPLATE = "cchc-filled.html"  # prints `cchc_filled_html`, set in on_page_context
+Check = Literal["first", "every"]
+
+
+class ShellMismatch(Exception):
+    """A filled page differs from the theme's own rendering (only raised with check="every")."""
+
+
+@dataclass(frozen=True)
+class Shell:
+    """A rendered page cut at its markers: literal text and the names of the values between."""
+
+    parts: tuple[str, ...]  # literal, slot, literal, slot, …, literal
+    targets: frozenset[str] = frozenset()  # site paths the theme links to, e.g. "tim-kiem/"
+
+    def links_under(self, url: str) -> bool:
+        """True when the theme links to `url` ("a/b/") or below it."""
+        return any(f"{target}/".startswith(url) for target in self.targets)
+
+    def fill(self, values: Mapping[str, str]) -> str:
+        parts = list(self.parts)
+        for n in range(1, len(parts), 2):
+            parts[n] = values[parts[n]]
+        return "".join(parts)
+
+
+_LINK = re.compile(r'\s(?:href|src|action)="([^"]*)"')
+
+
+def link_targets(rendered: str, url: str) -> frozenset[str]:
+    """The site paths (no leading slash) of the relative links in a page rendered at `url`."""
+    base = "http://site.invalid/"
+    found = set()
+    for link in _LINK.findall(rendered):
+        joined = urlsplit(urljoin(base + url, link))
+        if joined.netloc == "site.invalid":
+            found.add(joined.path.removeprefix("/").rstrip("/"))
+    return frozenset(found)
+
+
+def cut(rendered: str, markers: Mapping[str, str], url: str) -> Shell:
+    """`rendered` (the page at `url`) split at every marker (name → marker text)."""
+    by_marker = {marker: name for name, marker in markers.items()}
+    pattern = re.compile("|".join(re.escape(m) for m in sorted(by_marker, key=len, reverse=True)))
+    parts: list[str] = []
+    position = 0
+    for found in pattern.finditer(rendered):
+        parts += [rendered[position:found.start()], by_marker[found.group()]]
+        position = found.end()
+    parts.append(rendered[position:])
+    return Shell(tuple(parts), link_targets(rendered, url))
+
+
+def prints_as_itself(value: str) -> bool:
+    """True when the templates' filters leave `value` as it is: it is escaped text (Markup) and
+    `striptags | e` gives it back (no tags, no runs of spaces or line breaks)."""
+    return isinstance(value, Markup) and str(escape(value.striptags())) == str(value)
+
+
+class _StandIn:
+    """The page as the theme sees it, with some attributes replaced (the markers)."""
+
+    def __init__(self, page: Any, **replaced: Any) -> None:
+        self.__dict__["_page"] = page
+        self.__dict__.update(replaced)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.__dict__["_page"], name)
+
+
+@dataclass
+class ThemeFiller:
+    """Renders generated pages outside the menu through shells (see the module docstring)."""
+
+    env: Any  # MkDocs' Jinja environment
+    site_url: str | None
+    check: Check = "first"
+    shells: dict[tuple[object, ...], Shell | None] = field(default_factory=dict)
+    filled: int = 0
+    rendered: int = 0
+    _token: str = field(default_factory=lambda: secrets.token_hex(8))
+
+    def marker(self, name: str) -> str:
+        return f"cchc{self._token}{name}x"
+
+    def render(self, context: MutableMapping[str, Any], page: Any) -> str:
+        """The page's HTML as the theme would render it."""
+        values = self._values(page)
+        if values is None:
+            return self._theme(context)
+        key = self._key(page)
+        if key not in self.shells:
+            shell = self._make_shell(context, page, key)
+            theirs = self._theme(context)
+            if not shell.links_under(page.url):  # else the next page of this kind decides
+                self.shells[key] = shell if shell.fill(values) == theirs else None
+            return theirs
+        shell = self.shells[key]
+        if shell is None or shell.links_under(page.url):
+            return self._theme(context)
+        html = shell.fill(values)
+        if self.check == "every" and html != (theirs := self._theme(context)):
+            raise ShellMismatch(_first_difference(page.url, html, theirs))
+        self.filled += 1
+        return html
+
+    def _theme(self, context: Mapping[str, Any]) -> str:
+        self.rendered += 1
+        return self.env.get_template(THEME_TEMPLATE).render(context)
+
+    @staticmethod
+    def _parent_and_name(url: str) -> tuple[str, str] | None:
+        if not url.endswith("/") or url == "/":
+            return None
+        parent, _, name = url[:-1].rpartition("/")
+        return (f"{parent}/" if parent else "", name)
+
+    def _values(self, page: Any) -> dict[str, str] | None:
+        """The page's values by slot name, or None when the page must be rendered by the theme."""
+        meta = page.meta
+        place = self._parent_and_name(page.url)
+        if place is None or page.title != meta.get("title") or not page.content:
+            return None
+        if page.canonical_url != (urljoin(self.site_url, page.url) if self.site_url else None):
+            return None
+        values = {"content": page.content, "name": place[1]}
+        for key, value in meta.items():
+            if _is_text(key, value):
+                if not prints_as_itself(value):
+                    return None
+                values[f"meta-{key}"] = value
+        return values
+
+    def _key(self, page: Any) -> tuple[object, ...]:
+        place = self._parent_and_name(page.url)
+        assert place is not None
+        layout = tuple(sorted(
+            (key, bool(value) if isinstance(value, str) else repr(value))
+            for key, value in page.meta.items() if key != "template"
+        ))
+        return (place[0], "\u003ch1" in page.content, layout)
+
+    def _make_shell(self, context: MutableMapping[str, Any], page: Any,
+                    key: tuple[object, ...]) -> Shell:
+        parent, has_h1, _ = key
+        markers = {"content": self.marker("content"), "name": self.marker("name")}
+        meta: dict[str, Any] = {}
+        for name, value in page.meta.items():
+            if _is_text(name, value):  # empty texts stay empty: templates test them (see _key)
+                markers[f"meta-{name}"] = self.marker(f"meta{len(markers)}")
+                meta[name] = Markup(markers[f"meta-{name}"])
+            else:
+                meta[name] = value
+        content = markers["content"] + ("\u003ch1" if has_h1 else "")
+        url = f"{parent}{markers['name']}/"
+        stand_in = _StandIn(
+            page, meta=meta, title=meta.get("title"), content=content, url=url,
+            canonical_url=urljoin(self.site_url, url) if self.site_url else None,
+        )
+        rendered = self.env.get_template(THEME_TEMPLATE).render({**context, "page": stand_in})
+        if has_h1:
+            rendered = rendered.replace(content, markers["content"])
+        return cut(rendered, markers, url)
+
+
+def _is_text(key: str, value: object) -> bool:
+    """A metadata value that is filled in (a non-empty text); the rest shape the shell."""
+    return isinstance(value, str) and bool(value) and key != "template"
+
+
+def _first_difference(url: str, ours: str, theirs: str) -> str:
+    at = next((n for n, (a, b) in enumerate(zip(ours, theirs, strict=False)) if a != b),
+              min(len(ours), len(theirs)))
+    return (f"trang /{url}: bản ghép khác bản của giao diện từ ký tự {at}: "
+            f"«{ours[max(0, at - 60):at + 60]}» ≠ «{theirs[max(0, at - 60):at + 60]}»")
