@@ -57,7 +57,7 @@ from .core.section import BuildPaths, SectionFailed
 from .core.theme_css import render_colours_css
 from .core.theme_values import SafeView, safe, safe_text
 from .preview import ERROR_PAGES, PREVIEW_ONLY, PREVIEW_SCRIPT, render_error_page
-from .theme_fill import FILLED_TEMPLATE, ShellMismatch, ThemeFiller
+from .theme_fill import FILLED_TEMPLATE, ShellMismatch, ThemeFiller, with_filled_template
 from .vietnamese.dates import build_now
 
 COLOURS_CSS = "assets/cchc-colours.css"
@@ -346,6 +346,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     @_guarded
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        env = with_filled_template(env)
         self.filler = ThemeFiller(env, config.site_url, self.config.theme_check)
         if self.failure is not None:
             return env

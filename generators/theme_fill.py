@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 
+from jinja2 import ChoiceLoader, DictLoader
 from markupsafe import Markup, escape
 
 THEME_TEMPLATE = "main.html"
@@ -87,9 +88,11 @@ def cut(rendered: str, markers: Mapping[str, str], url: str) -> Shell:
 
 
 def prints_as_itself(value: str) -> bool:
-    """True when the templates' filters leave `value` as it is: it is escaped text (Markup) and
-    `striptags | e` gives it back (no tags, no runs of spaces or line breaks)."""
-    return isinstance(value, Markup) and str(escape(value.striptags())) == str(value)
+    """True when the templates' filters leave `value` as it is: it is escaped text (Markup, or
+    a plain text with nothing to escape, such as a date) and `striptags | e` gives it back (no
+    tags, no runs of spaces or line breaks)."""
+    markup = value if isinstance(value, Markup) else escape(value)
+    return str(markup) == str(value) and str(escape(markup.striptags())) == str(value)
 
 
 class _StandIn:
@@ -196,6 +199,14 @@ class ThemeFiller:
         if has_h1:
             rendered = rendered.replace(content, markers["content"])
         return cut(rendered, markers, url)
+
+
+def with_filled_template(env: Any) -> Any:
+    """`env` able to load FILLED_TEMPLATE, which only prints the page we made. It is given here,
+    not in templates/, so an agency's older copy of templates/ still builds."""
+    env.loader = ChoiceLoader([DictLoader({FILLED_TEMPLATE: "{{ cchc_filled_html }}"}),
+                               env.loader])
+    return env
 
 
 def _is_text(key: str, value: object) -> bool:

@@ -39,7 +39,8 @@ def test_a_shell_is_cut_at_its_markers_and_filled_with_any_text() -> None:
 
 def test_texts_are_filled_only_when_the_filters_would_leave_them_as_they_are() -> None:
     assert prints_as_itself(Markup("Kế hoạch số 12/KH-SXD &amp; phụ lục &#39;A&#39;"))
-    assert not prints_as_itself("plain str, never escaped")
+    assert prints_as_itself("2024-07-15T08:00:00+07:00")  # a plain text with nothing to escape
+    assert not prints_as_itself("plain <str>, never escaped")
     assert not prints_as_itself(Markup("hai  dấu cách"))
     assert not prints_as_itself(Markup("xuống\ndòng"))
     assert not prints_as_itself(Markup("<b>thẻ</b>"))
