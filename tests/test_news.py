@@ -15,7 +15,7 @@ from generators.sections.news.body import render_body
 from generators.sections.news.images import MAX_IMAGE_BYTES
 from generators.sections.news.model import ARTICLES
 from generators.sections.news.new_article import NewArticleError, create_article
-from generators.sections.news.pages import paginate, reading_minutes
+from generators.sections.news.pages import page_window, paginate, reading_minutes
 from generators.sections.news.reading import read_image
 from generators.vietnamese.dates import VIETNAM_TZ
 
@@ -236,3 +236,14 @@ def test_a_picture_larger_than_the_editor_uploads_is_refused(tmp_path: Path) -> 
     (tmp_path / "anh" / "lon.jpg").write_bytes(b"\xff\xd8" + b"\0" * MAX_IMAGE_BYTES)
     reason = read_image(tmp_path, "anh/lon.jpg")
     assert isinstance(reason, str) and "tối đa 5 MB" in reason and "5,0 MB" in reason
+
+
+def test_the_pager_shows_the_ends_and_the_pages_near_this_one() -> None:
+    assert page_window(1, 1) == [1]
+    assert page_window(3, 5) == [1, 2, 3, 4, 5]
+    assert page_window(1, 250) == [1, 2, 3, None, 250]
+    assert page_window(7, 250) == [1, None, 5, 6, 7, 8, 9, None, 250]
+    assert page_window(4, 250) == [1, 2, 3, 4, 5, 6, None, 250]  # never a gap of one page
+    assert page_window(250, 250) == [1, None, 248, 249, 250]
+    # However large the list, a page links to at most nine others: no page grows with the site.
+    assert max(len(page_window(n, 10_000)) for n in range(1, 10_001)) <= 9

@@ -6,6 +6,7 @@ rendered once (`NewsRender.body`) and shared by its page and the feeds.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -64,6 +65,26 @@ class Listing:
     articles: Sequence[Article]
     pages: Sequence[str]  # path of every page of this list, in order
 
+    @property
+    def window(self) -> list[int | None]:
+        """The page numbers the pager shows (None: a gap), see page_window."""
+        return page_window(self.number, self.count)
+
+
+def page_window(number: int, count: int, around: int = 2) -> list[int | None]:
+    """The first and last pages, and `around` pages each side of page `number`; None marks the
+    pages left out. A pager of 250 pages would otherwise repeat 250 links on each of them (the
+    listings grew with the square of the site) and fill a phone's screen."""
+    shown = sorted({1, count, *range(max(1, number - around), min(count, number + around) + 1)})
+    window: list[int | None] = []
+    for n in shown:
+        if window and n - (window[-1] or 0) == 2:
+            window.append(n - 1)  # one page left out is shown rather than a gap
+        elif window and n - (window[-1] or 0) > 2:
+            window.append(None)
+        window.append(n)
+    return window
+
 
 def paginate(base: str, articles: Sequence[Article], per_page: int = PER_PAGE) -> list[Listing]:
     """Pages of `per_page`: the first at `base`, the next at `base`trang/2/ …"""
@@ -107,7 +128,9 @@ class NewsRender:
     @cached_property
     def shared_facts(self) -> str:
         """What every body derives from besides its own article: link targets, the register."""
-        return fingerprint([sorted(self.link_targets.items()), self.portal[LEGAL]])
+        # Hashed once: as text it is the size of the site, and every body's key includes it.
+        facts = fingerprint([sorted(self.link_targets.items()), self.portal[LEGAL]])
+        return hashlib.sha256(facts.encode("utf-8")).hexdigest()
 
     def body(self, article: Article) -> str:
         """The article's HTML, with registered legal documents linked to the register."""
