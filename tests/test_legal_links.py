@@ -78,3 +78,11 @@ def test_an_empty_register_changes_nothing() -> None:
 def test_a_document_cited_twice_is_listed_once_in_order_of_first_mention() -> None:
     html = "<p>45/2020/NĐ-CP, 76/NQ-CP và lại 45/2020/NĐ-CP</p>"
     assert link_legal_references(html, register(), PAGE).cited == ("45-2020-nd-cp", "76-nq-cp")
+
+
+def test_a_number_written_with_entities_is_still_found() -> None:
+    """The quick look for registered numbers (which spares pages that cite none a walk through
+    every tag) reads entities as the linking does."""
+    html = "<p>Nghị định 45/2020/N&#272;-CP và 76&#x2F;NQ-CP</p>"
+    assert link_legal_references(html, register(), PAGE).cited == ("45-2020-nd-cp", "76-nq-cp")
+    assert link_legal_references("<p>Không có số nào 2024.</p>", register(), PAGE).cited == ()

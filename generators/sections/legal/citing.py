@@ -190,6 +190,14 @@ class _Linker:
         return "".join(out)
 
 
+def _mentions_a_number(html: str, register: LegalRegister) -> bool:
+    """Whether any registered number occurs in `html` with its entities decoded as text runs
+    decode them: without one nothing can be linked, and the page is not walked tag by tag."""
+    plain = _ENTITY.sub(lambda entity: html_lib.unescape(entity.group()), html) if "&" in html \
+        else html
+    return any(document.number in plain for document in register.documents)
+
+
 def link_legal_references(html: str, register: LegalRegister, page_path: str) -> LinkedHtml:
     """Link every registered document mentioned in `html`, the body of the page at `page_path`.
 
@@ -197,7 +205,7 @@ def link_legal_references(html: str, register: LegalRegister, page_path: str) ->
     write relative links and to avoid linking a page to itself. Returns the new HTML and the
     slugs of the documents it cites (for `PageSpec.cites`).
     """
-    if not register.documents:
+    if not register.documents or not _mentions_a_number(html, register):
         return LinkedHtml(html, ())
     linker = _Linker(register, page_path)
     out: list[str] = []
