@@ -346,11 +346,11 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     @_guarded
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        env = with_filled_template(env)
-        self.filler = ThemeFiller(env, config.site_url, self.config.theme_check)
         if self.failure is not None:
             return env
         assert self.portal is not None
+        env = with_filled_template(env)
+        self.filler = ThemeFiller(env, config.site_url, self.config.theme_check)
         # Everything an editor wrote reaches the theme's templates escaped (theme_values.py).
         env.globals["cchc"] = {
             "site": SafeView(self.portal.site),
