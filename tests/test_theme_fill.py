@@ -113,3 +113,27 @@ def test_a_title_the_filters_would_change_keeps_the_themes_rendering(
     page = (ours / "tin-tuc" / "2023" / "bai-viet-so-1" / "index.html").read_text(encoding="utf-8")
     assert "<title>Thông báo  hai dấu cách - " in page
     assert 'content="Thông báo hai dấu cách"' in page  # DC.title, through striptags
+
+
+def test_a_template_that_branches_on_a_title_stops_the_build_with_advice(tmp_path: Path) -> None:
+    """A customised main.html printing something for some titles only cannot be filled: the
+    sampled comparison finds it and the build stops, saying what to do, instead of publishing
+    pages that differ from the theme's."""
+    project = _project(tmp_path, "      theme_check: first")
+    main = project / "templates" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace(
+        "{% block header %}",
+        "{% block header %}{% if page and page.meta and page.meta.title|length is odd %}"
+        "<!-- lẻ -->{% endif %}", 1),
+        encoding="utf-8")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": PINNED_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "generators.cli", "--root", str(project), "build",
+         "--site-dir", str(tmp_path / "site")],
+        env=env, capture_output=True, text=True, check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "bản ghép khác bản của giao diện" in output and "fill_theme: false" in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "site").exists()  # nothing published
