@@ -264,7 +264,8 @@ def counted_articles(
     """Articles that count for a task: naming it, not drafts, dated no later than `now`."""
     return [
         a for a in articles
-        if not a.meta.draft and a.published <= now and (plan_slug, task_id) in a.plan_refs
+        if a.meta.plan_tasks and not a.meta.draft and a.published <= now
+        and (plan_slug, task_id) in a.plan_refs
     ]
 
 
