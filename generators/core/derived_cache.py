@@ -1,4 +1,5 @@
-"""A persistent cache, under `.cache/`, for what derives from one source file (article bodies).
+"""A persistent cache, under `.cache/`, for what derives from one source file (article bodies,
+validated models: model_cache.py).
 
 An entry is found by a key: a hash of everything its value derives from (the source text, the
 facts of other files it reads, such as link targets and the legal register) and of CODE_VERSION,
@@ -26,7 +27,8 @@ from typing import Any
 
 PACKAGE = Path(__file__).resolve().parent.parent  # generators/
 # Libraries whose output ends up in cached values.
-LIBRARIES = ("Markdown", "nh3", "pydantic")
+LIBRARIES = ("Markdown", "nh3", "pydantic", "PyYAML")
+CACHE_DIR = ".cache"  # the project's build cache, as the plugin's `cache_dir` defaults to
 PRUNE_AFTER = 30 * 24 * 3600  # seconds
 
 
