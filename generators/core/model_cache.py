@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -38,6 +39,12 @@ class _Entry(BaseModel, Generic[M]):
 
     value: M
     lines: list[tuple[list[str | int], int]]
+
+
+@cache
+def _entry(model: type[M]) -> type[_Entry[M]]:
+    """The entry type of `model`, made once (pydantic builds a class for each parametrisation)."""
+    return _Entry[model]  # type: ignore[valid-type]
 
 
 @dataclass
@@ -65,7 +72,7 @@ class ModelCache:
         if not isinstance(text, str):
             return None
         try:
-            entry = _Entry[model].model_validate_json(text)  # type: ignore[valid-type]
+            entry = _entry(model).model_validate_json(text)
         except ValidationError:  # a value of the right checksum no model takes: never trusted
             return None
         return entry.value, LineMap({tuple(path): line for path, line in entry.lines})
@@ -74,12 +81,11 @@ class ModelCache:
         """Store a validated model and its line map, if its JSON reads back to an equal model."""
         if self.cache is None:
             return
-        entry = _Entry[type(value)](  # type: ignore[misc]
-            value=value, lines=[(list(path), line) for path, line in lines.lines.items()]
-        )
+        kind = _entry(type(value))
+        entry = kind(value=value, lines=[(list(path), line) for path, line in lines.lines.items()])
         text = entry.model_dump_json(round_trip=True)
         try:
-            back = _Entry[type(value)].model_validate_json(text)  # type: ignore[misc]
+            back = kind.model_validate_json(text)
         except ValidationError:
             return
         if back.value != value or back.lines != entry.lines:
