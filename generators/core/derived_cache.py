@@ -1,4 +1,5 @@
-"""A persistent cache, under `.cache/`, for what derives from one source file (article bodies).
+"""A persistent cache, under `.cache/`, for what derives from one source file (article bodies,
+validated models: model_cache.py).
 
 An entry is found by a key: a hash of everything its value derives from (the source text, the
 facts of other files it reads, such as link targets and the legal register) and of CODE_VERSION,
@@ -11,11 +12,12 @@ absent, rebuilt and overwritten. Entries unused for PRUNE_AFTER are deleted when
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import sys
-import tempfile
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,7 +28,8 @@ from typing import Any
 
 PACKAGE = Path(__file__).resolve().parent.parent  # generators/
 # Libraries whose output ends up in cached values.
-LIBRARIES = ("Markdown", "nh3", "pydantic")
+LIBRARIES = ("Markdown", "nh3", "pydantic", "PyYAML")
+CACHE_DIR = ".cache"  # the project's build cache, as the plugin's `cache_dir` defaults to
 PRUNE_AFTER = 30 * 24 * 3600  # seconds
 
 
@@ -101,15 +104,23 @@ class DerivedCache:
         """Store `value` (JSON-serialisable) under `key`, atomically; a failure to write (a
         read-only checkout, a full disk) only costs the next build the work again."""
         entry = {"key": key, "version": self.version, "checksum": _checksum(value), "value": value}
+        data = json.dumps(entry, ensure_ascii=False).encode("utf-8")
         path = self.path(key)
+        # Written beside its place under a name no other writer uses, then moved in one step:
+        # a reader sees the old entry or the new one, never half of one.
+        temporary = path.with_name(f".tmp-{os.getpid()}-{threading.get_ident()}-{key}")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(entry, stream, ensure_ascii=False)
+            try:
+                handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            except FileNotFoundError:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
             os.replace(temporary, path)
         except OSError:
-            return
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
 
     def prune(self, before: float) -> None:
         """Delete entries last used before `before` (seconds since the epoch)."""

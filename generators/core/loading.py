@@ -16,10 +16,11 @@ from pydantic import BaseModel
 
 from ..vietnamese.text import is_slug, slugify
 from .errors import DataError, ErrorCollector, FieldPath, format_field, relative
+from .model_cache import ModelCache
 from .profile import SiteProfile
 from .profile_checks import check_site
 from .validation import validate
-from .yamlsource import LineMap, YamlProblem, read_yaml
+from .yamlsource import LineMap, YamlProblem, decode_text, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -34,12 +35,20 @@ def file_exists(path: Path) -> bool:
 
 
 def read_model(
-    path: Path, root: Path, model: type[M], errors: ErrorCollector
+    path: Path, root: Path, model: type[M], errors: ErrorCollector,
+    cache: ModelCache | None = None,
 ) -> tuple[M, LineMap] | None:
-    """One YAML file validated into `model`, with its line map; None after recording errors."""
+    """One YAML file validated into `model`, with its line map; None after recording errors.
+
+    With a `cache`, a file read before with the same bytes (and code) is not parsed again.
+    """
     rel = relative(path, root)
+    raw = path.read_bytes()
+    key = ModelCache.key(model, raw, rel) if cache else ""
+    if cache and (kept := cache.get(key, model)) is not None:
+        return kept
     try:
-        data, lines = read_yaml(path, rel)
+        data, lines = parse_yaml(decode_text(raw, rel), rel)
     except YamlProblem as problem:
         errors.extend(problem.errors)
         return None
@@ -47,6 +56,8 @@ def read_model(
     if isinstance(result, list):
         errors.extend(result)
         return None
+    if cache:
+        cache.put(key, result, lines)
     return result, lines
 
 

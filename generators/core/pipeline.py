@@ -18,11 +18,13 @@ from ..search.records import SearchRecord
 from ..sections.registry import SECTIONS
 from ..vietnamese.dates import build_now
 from .data_layout import unknown_entries
+from .derived_cache import CACHE_DIR
 from .editor_fields import Collection, EditorChoices, site_profile
 from .errors import DataErrors, ErrorCollector
 from .feeds import FeedImageError, FeedSpec, feed_image, render_feed
 from .links import is_external
 from .loading import SITE_FILE, load_site, relative
+from .model_cache import ModelCache
 from .outputs import OutputFile
 from .pages import PageSpec, SiteSection, UnsafePath, check_path
 from .portal import Portal
@@ -71,8 +73,13 @@ def load_portal(
     now: dt.datetime | None = None,
     include_drafts: bool = False,
     sections: Sequence[Section] = SECTIONS,
+    cache_dir: Path | None = None,
 ) -> Portal:
-    """Every data file and article, validated; raises DataErrors listing all problems at once."""
+    """Every data file and article, validated; raises DataErrors listing all problems at once.
+
+    Files unchanged since an earlier build are taken validated from `cache_dir`/models/
+    (`cache_dir` is the project's .cache/ unless given; see core/model_cache.py).
+    """
     root = root or data_dir.parent
     errors = ErrorCollector()
     # First, and alone: nothing is read through a link that leaves the repository.
@@ -85,6 +92,7 @@ def load_portal(
     ctx = LoadContext(
         data_dir=data_dir, root=root, content_dir=content_dir, errors=errors,
         now=now or build_now(), include_drafts=include_drafts, site=site,
+        models=ModelCache.open(cache_dir or root / CACHE_DIR),
     )
     if content_dir is not None:
         check_content_pages(content_dir, root, errors, content_folders(sections))

@@ -31,6 +31,7 @@ from pydantic import BaseModel
 from .editor_fields import Collection, EditorChoices
 from .errors import ErrorCollector
 from .feeds import FeedSpec
+from .model_cache import ModelCache
 from .outputs import OutputFile
 from .pages import PageSpec, SiteSection
 from .portal import Part, Portal
@@ -64,6 +65,7 @@ class LoadContext:
     include_drafts: bool
     site: SiteProfile | None  # None when data/site.yml is missing or invalid
     loaded: dict[Part[Any], object] = field(default_factory=dict)
+    models: ModelCache = field(default_factory=ModelCache)  # validated files of earlier builds
 
     def get(self, part: Part[T]) -> T:
         """What an earlier section loaded (its empty value if it loaded nothing)."""

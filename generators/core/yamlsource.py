@@ -393,6 +393,12 @@ def normalise(value: Any) -> Any:
     return value
 
 
+def plain_text(raw: bytes) -> str:
+    """The text of UTF-8 bytes, in NFC: what `decode_text` gives once its checks pass (the
+    model cache's readers skip the checks for bytes that passed them before)."""
+    return unicodedata.normalize("NFC", raw.decode("utf-8-sig"))
+
+
 def decode_text(raw: bytes, rel: str, max_bytes: int = MAX_FILE_BYTES) -> str:
     """UTF-8 text of a data file or article, or a YamlProblem saying why not: too large, not
     UTF-8, or holding text pasted from a TCVN3 or VNI document."""
@@ -409,7 +415,7 @@ def decode_text(raw: bytes, rel: str, max_bytes: int = MAX_FILE_BYTES) -> str:
                        "lưu lại bằng UTF-8 (trong Notepad: Lưu thành › Mã hóa: UTF-8)")]
         )
     try:
-        text = raw.decode("utf-8-sig")
+        text = plain_text(raw)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise YamlProblem(
@@ -422,7 +428,6 @@ def decode_text(raw: bytes, rel: str, max_bytes: int = MAX_FILE_BYTES) -> str:
                 )
             ]
         ) from None
-    text = unicodedata.normalize("NFC", text)
     invisible = find_invisible(text)
     if invisible is not None:
         raise YamlProblem([DataError(rel, invisible.message(), line=invisible.line)])

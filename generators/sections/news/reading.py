@@ -19,11 +19,12 @@ from PIL import UnidentifiedImageError
 from ...core import frontmatter
 from ...core.errors import DataError, ErrorCollector, FieldPath
 from ...core.loading import file_exists, report_problems
+from ...core.model_cache import ModelCache
 from ...core.placeholders import placeholder_errors
 from ...core.profile import SiteProfile
 from ...core.published_files import external_media
 from ...core.validation import validate
-from ...core.yamlsource import YamlProblem, decode_text, parse_yaml
+from ...core.yamlsource import LineMap, YamlProblem, decode_text, parse_yaml, plain_text
 from ...vietnamese.text import slugify
 from ..plans.model import Plan
 from .images import MAX_IMAGE_BYTES
@@ -149,18 +150,13 @@ def _inline_images(
     return found if ok else None
 
 
-def read_article(
-    path: Path,
-    content_dir: Path,
-    root: Path,
-    site: SiteProfile,
-    plans: dict[str, Plan],
-    errors: ErrorCollector,
-) -> Article | None:
-    source = path.relative_to(content_dir).as_posix()
-    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else source
+def _read_meta(
+    raw: bytes, rel: str, errors: ErrorCollector
+) -> tuple[ArticleMeta, LineMap, str, str] | None:
+    """The front matter validated, its line map, the whole text and the body; None after
+    recording errors."""
     try:
-        text = decode_text(path.read_bytes(), rel)
+        text = decode_text(raw, rel)
     except YamlProblem as problem:
         errors.extend(problem.errors)
         return None
@@ -184,6 +180,37 @@ def read_article(
     if isinstance(meta, list):
         errors.extend(meta)
         return None
+    return meta, lines, text, body
+
+
+def read_article(
+    path: Path,
+    content_dir: Path,
+    root: Path,
+    site: SiteProfile,
+    plans: dict[str, Plan],
+    errors: ErrorCollector,
+    models: ModelCache | None = None,
+) -> Article | None:
+    source = path.relative_to(content_dir).as_posix()
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else source
+    raw = path.read_bytes()
+    key = ModelCache.key(ArticleMeta, raw, rel, source) if models else ""
+    kept = models.get(key, ArticleMeta) if models else None
+    if kept is not None:
+        # These bytes decoded, parsed and validated before: only the text is needed again.
+        meta, lines = kept
+        text = plain_text(raw)
+        body = frontmatter.split(text)[1]
+    else:
+        read = _read_meta(raw, rel, errors)
+        if read is None:
+            return None
+        meta, lines, text, body = read
+        if models:
+            models.put(key, meta, lines)
+    # Everything below depends on more than the file (the site, the plans, files on disk) or is
+    # cheap: it runs on every build, cached model or not, so its errors never go stale.
     problems, category, image = _references(meta, source, content_dir, site, plans)
     folder_year = path.parent.name
     if folder_year != str(meta.date.year):
@@ -221,6 +248,7 @@ def load_articles(
     *,
     now: dt.datetime,
     include_drafts: bool = False,
+    models: ModelCache | None = None,
 ) -> list[Article]:
     """Published articles, newest first: drafts only when previewing, nothing dated after `now`.
 
@@ -238,7 +266,7 @@ def load_articles(
             errors.add(DataError(rel, f"bài viết đặt trong {NEWS_DIR}/<năm>/, ví dụ "
                                  f"{NEWS_DIR}/2024/{path.name}"))
             continue
-        article = read_article(path, content_dir, root, site, by_slug, errors)
+        article = read_article(path, content_dir, root, site, by_slug, errors, models)
         if article is None:
             continue
         if article.path in claimed:

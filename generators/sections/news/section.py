@@ -53,7 +53,7 @@ class NewsSection(Section):
             return
         ctx.put(ARTICLES, load_articles(
             ctx.content_dir, ctx.root, ctx.site, ctx.get(PLANS), ctx.errors,
-            now=ctx.now, include_drafts=ctx.include_drafts,
+            now=ctx.now, include_drafts=ctx.include_drafts, models=ctx.models,
         ))
 
     def feeds(self, build: BuildContext) -> Sequence[FeedSpec]:

@@ -51,7 +51,7 @@ class ProceduresSection(Section):
             if reserved:
                 ctx.errors.add(DataError(rel, reserved))
                 continue
-            loaded = read_model(path, ctx.root, ProcedureDocument, ctx.errors)
+            loaded = read_model(path, ctx.root, ProcedureDocument, ctx.errors, ctx.models)
             if loaded is None:
                 continue
             document, lines = loaded
