@@ -217,10 +217,12 @@ def report(results: list[Result], header: str = "") -> str:
     parts.append(table(results))
     notes = skipped_notes(results)
     parts.append(
-        "Times in seconds: user CPU / wall. Warm: a second `mkdocs build` after one change, "
-        "`.cache/` kept (article: a sentence added; procedure: a step added; data: a hotline "
-        "number in data/duong-day-nong.yml). Preview: from saving the file to the open page "
-        "in Chromium showing the change, reloaded by the preview itself."
+        "Times in seconds: user CPU / wall. Each cold build is a fresh project (ours also "
+        "renders its print PDFs and article images cold). Warm: a second `mkdocs build` "
+        "after one change, `.cache/` kept (article: a sentence added; procedure: a step "
+        "added; data: a hotline number in data/duong-day-nong.yml). Preview: from saving "
+        "the file to the open page in Chromium showing the change, reloaded by the preview "
+        "itself."
     )
     if notes:
         parts.append("\n".join(f"- {n}" for n in notes))
