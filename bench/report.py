@@ -248,17 +248,18 @@ def replace_block(text: str, block: str) -> str:
     return text[:start] + "\n" + block.strip("\n") + "\n" + text[end:]
 
 
-def save(results: list[Result], path: Path, header: str) -> None:
+def save(results: list[Result], path: Path, header: str, quick: bool = False) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"header": header, "results": [asdict(r) for r in results]}
+    data = {"header": header, "quick": quick, "results": [asdict(r) for r in results]}
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
-def load(path: Path) -> tuple[list[Result], str]:
+def load(path: Path) -> tuple[list[Result], str, bool]:
+    """The results, header and `quick` flag of a run saved by `save`."""
     data = json.loads(path.read_text(encoding="utf-8"))
     results = []
     for raw in data["results"]:
         raw["cold"] = Timing(**raw["cold"]) if raw["cold"] else None
         raw["warm"] = {kind: Timing(**t) for kind, t in raw["warm"].items()}
         results.append(Result(**raw))
-    return results, data["header"]
+    return results, data["header"], bool(data.get("quick"))

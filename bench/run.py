@@ -149,9 +149,9 @@ def header(argv: list[str]) -> str:
     return f"Figures of {today} on {machine()}; command: `{command}`."
 
 
-def write_readme(block: str, readme: Path = README) -> None:
-    text = readme.read_text(encoding="utf-8")
-    readme.write_text(replace_block(text, block), encoding="utf-8")
+def write_readme(block: str) -> None:
+    text = README.read_text(encoding="utf-8")
+    README.write_text(replace_block(text, block), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -179,11 +179,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.readme and args.quick:
         parser.error("--readme with --quick: the README keeps the figures of a full run")
     if args.source:
-        results, head = load(args.source)
+        results, head, quick = load(args.source)
+        if args.readme and quick:
+            parser.error(f"--readme: {args.source} is a --quick run; the README keeps the "
+                         "figures of a full run")
     else:
         head = header(argv)
         results = run(args)
-        save(results, LAST_RUN, head)
+        save(results, LAST_RUN, head, quick=args.quick)
     text = report(results, head)
     print()
     print(text)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import bench.run
 from bench.edits import article_change, data_change, hotline_number, procedure_change
 from bench.report import (
     BEGIN,
@@ -196,7 +197,35 @@ def test_our_readme_has_the_markers_in_its_benchmark_section() -> None:
 def test_a_saved_run_loads_back_as_the_same_results(tmp_path: Path) -> None:
     results = [*FULL, Result(tool=BLOG, size=10000, skipped="not run")]
     save(results, tmp_path / "run.json", "Figures of today.")
-    assert load(tmp_path / "run.json") == (results, "Figures of today.")
+    assert load(tmp_path / "run.json") == (results, "Figures of today.", False)
+
+
+def test_a_saved_run_is_written_into_the_readme_between_its_markers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(README, encoding="utf-8")
+    monkeypatch.setattr(bench.run, "README", readme)
+    save(FULL, tmp_path / "run.json", "Figures of 01/12/2026 on a test machine.")
+    assert main(["--from", str(tmp_path / "run.json"), "--readme"]) == 0
+    text = readme.read_text(encoding="utf-8")
+    block = text[text.index(BEGIN) + len(BEGIN):text.index(END)]
+    assert block.strip() == report(FULL, "Figures of 01/12/2026 on a test machine.")
+    assert text.startswith("# Title\n\n## Benchmark\n\nProse.\n\n")
+    assert text.endswith(f"{END}\n\nMore prose.\n")
+
+
+def test_a_saved_quick_run_is_refused_for_the_readme(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(README, encoding="utf-8")
+    monkeypatch.setattr(bench.run, "README", readme)
+    save(FULL, tmp_path / "run.json", "Figures.", quick=True)
+    with pytest.raises(SystemExit):
+        main(["--from", str(tmp_path / "run.json"), "--readme"])
+    assert "is a --quick run" in capsys.readouterr().err
+    assert readme.read_text(encoding="utf-8") == README
 
 
 def test_the_readme_is_never_written_from_a_quick_run(capsys: pytest.CaptureFixture[str]) -> None:
