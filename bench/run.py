@@ -36,6 +36,7 @@ from generators.vietnamese.text import slugify
 from .builders import BUILDERS, PROCEDURES, ours_with_procedures
 from .corpus import corpus
 from .edits import Change, article_change, data_change, procedure_change
+from .memory import PeakSampler
 from .report import BLOG, OURS, OURS_PLUS, Result, Timing, load, replace_block, report, save
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,19 +52,24 @@ BLOG_SKIPPED = ("not run: above {max:,} articles Material's blog plugin takes ma
 
 
 def run_measured(command: list[str], cwd: Path) -> tuple[Timing, float]:
-    """User CPU and wall seconds, and peak resident memory (MB), of `command`; raises if it
-    fails. Peak memory is the largest single process (with worker processes, not their sum)."""
+    """User CPU and wall seconds, and peak memory (MB), of `command`; raises if it fails. User
+    CPU counts the worker processes the build waited for; peak memory is the larger of the
+    biggest single process and the sampled sum over the build and its workers (memory.py)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767200000"}
     log = cwd / "build.log"
     with log.open("wb") as output:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output,
                                    stderr=subprocess.STDOUT)
+        sampler = PeakSampler(process.pid)
+        sampler.start()
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
+        sampled = sampler.stop()
+        process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    if process.returncode != 0:
         raise RuntimeError(f"{command[0]} failed in {cwd}:\n{log.read_text()[-3000:]}")
-    return Timing(user=usage.ru_utime, wall=seconds), usage.ru_maxrss / 1024
+    return Timing(user=usage.ru_utime, wall=seconds), max(usage.ru_maxrss / 1024, sampled)
 
 
 def output_figures(out: Path) -> dict[str, object]:
