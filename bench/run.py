@@ -1,7 +1,7 @@
 """`make bench`: build one synthetic corpus with each tool and print the figures of issue 14.
 
     python -m bench.run                  # 1,000, 5,000 and 10,000 articles; + 2,000 procedures
-                                         # at 5,000; preview latency there (about an hour)
+                                         # at 5,000; preview latency there
     python -m bench.run --quick          # 250 and 500 articles, + 100 procedures at 500: to try
                                          # the bench itself in a few minutes
     python -m bench.run --readme         # run, then write the figures into README.md
@@ -9,7 +9,7 @@
     python -m bench.run --sizes 1000 --only "cchc (ours)"
 
 Per tool and size: user CPU (the fair figure on a shared machine) and wall time of a cold
-build, peak memory (resident set of the build process), pages, the largest page and the
+build, peak memory (the build and its worker processes: memory.py), pages, the largest page and the
 average article page. For ours, warm rebuilds (a second `mkdocs build` with `.cache/` kept,
 after one article, one procedure or one data file changed); on the run with procedures, the
 preview latency in Chromium (bench/preview.py); on ours, the search figures (bench/search.py).
