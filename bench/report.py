@@ -55,7 +55,8 @@ class Result:
     article_kb: float = 0.0
     largest_kb: float = 0.0
     largest_page: str = ""
-    skipped: str = ""  # why the tool was not run at this size
+    skipped: str = ""  # why the tool was not run at this size (or why its build failed)
+    note: str = ""  # what went wrong in a run that has figures (the preview could not start)
     search: dict[str, float] = field(default_factory=dict)  # bench/search.py, ours only
 
     @property
@@ -135,7 +136,8 @@ def search_table(results: list[Result]) -> str:
 
 
 def skipped_notes(results: list[Result]) -> list[str]:
-    return [f"{r.label} at {r.size:,} articles: «—», {r.skipped}" for r in results if r.skipped]
+    return [f"{r.label} at {r.size:,} articles: «—», {r.skipped}" for r in results if r.skipped]\
+        + [f"{r.label} at {r.size:,} articles: {r.note}" for r in results if r.note]
 
 
 def _find(results: list[Result], tool: str, size: int) -> Result | None:
@@ -199,6 +201,11 @@ def verdicts(results: list[Result]) -> list[Verdict]:
                 f"> {r.preview_timeout:.0f} s" if seconds is None else f"{seconds:.1f} s",
                 f"≤ {PREVIEW_TARGET:g} s", seconds is not None and seconds <= PREVIEW_TARGET,
             ))
+    if not any(r.tool == OURS_PLUS and r.warm for r in results):
+        out.append(Verdict("warm build, one change, ours + procedures", "—",
+                           f"≤ {WARM_TARGET:g} s", None))
+    if not any(r.preview for r in results):
+        out.append(Verdict("preview, save → page shows it", "—", f"≤ {PREVIEW_TARGET:g} s", None))
     ours_runs = [r for r in results if r.tool in (OURS, OURS_PLUS) and r.cold is not None]
     if ours_runs:
         worst = max(ours_runs, key=lambda r: r.largest_kb)

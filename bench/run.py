@@ -119,12 +119,19 @@ def measure(tool: str, size: int, workdir: Path, *, procedures: int, preview: bo
             print(f"  warm, one {change.kind} changed: {warm[change.kind].user:.1f} s user CPU, "
                   f"{warm[change.kind].wall:.1f} s wall", flush=True)
         if preview:
-            from .preview import measure_preview
+            from playwright.sync_api import Error as PlaywrightError
 
-            latencies = measure_preview(folder, changes(tool, folder), preview_timeout)
-            print("  preview: " + ", ".join(
-                f"{kind} {'> timeout' if s is None else f'{s:.1f} s'}"
-                for kind, s in latencies.items()), flush=True)
+            from .preview import PreviewFailed, measure_preview
+
+            try:
+                latencies = measure_preview(folder, changes(tool, folder), preview_timeout)
+            except (PreviewFailed, PlaywrightError) as exc:
+                found["note"] = f"preview not measured: {str(exc).splitlines()[0]}"
+                print(f"  {found['note']}", flush=True)
+            else:
+                print("  preview: " + ", ".join(
+                    f"{kind} {'> timeout' if s is None else f'{s:.1f} s'}"
+                    for kind, s in latencies.items()), flush=True)
     return Result(tool=tool, size=size, procedures=procedures if tool == OURS_PLUS else 0,
                   cold=cold, warm=warm, preview=latencies,
                   preview_timeout=preview_timeout if latencies else 0.0, peak_mb=peak,
@@ -191,8 +198,7 @@ def main(argv: list[str] | None = None) -> int:
                          "figures of a full run")
     else:
         head = header(argv)
-        results = run(args)
-        save(results, LAST_RUN, head, quick=args.quick)
+        results = run(args, head)
     text = report(results, head)
     print()
     print(text)
@@ -202,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def run(args: argparse.Namespace) -> list[Result]:
+def run(args: argparse.Namespace, head: str) -> list[Result]:
     sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
     plus_sizes = args.plus_sizes if args.plus_sizes is not None else (
         QUICK_PLUS if args.quick else PLUS_SIZES)
@@ -221,11 +227,17 @@ def run(args: argparse.Namespace) -> list[Result]:
                     continue
                 print(f"… {tool}: {size:,} articles"
                       + (f" + {procedures:,} procedures" if tool == OURS_PLUS else ""), flush=True)
-                result = measure(tool, size, workdir, procedures=procedures,
-                                 preview=tool == OURS_PLUS and not args.no_preview,
-                                 preview_timeout=args.preview_timeout,
-                                 search=tool == OURS and not args.no_search)
+                try:
+                    result = measure(tool, size, workdir, procedures=procedures,
+                                     preview=tool == OURS_PLUS and not args.no_preview,
+                                     preview_timeout=args.preview_timeout,
+                                     search=tool == OURS and not args.no_search)
+                except RuntimeError as exc:  # a failed build: said, and the other tools go on
+                    print(f"  FAILED: {exc}", flush=True)
+                    result = Result(tool=tool, size=size, skipped="the build failed: "
+                                    + str(exc).splitlines()[0])
                 results.append(result)
+                save(results, LAST_RUN, head, quick=args.quick)  # a run cut short keeps these
                 if result.cold:
                     print(f"  {result.cold.user:.1f} s user CPU, {result.cold.wall:.1f} s wall",
                           flush=True)

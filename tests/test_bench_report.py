@@ -121,6 +121,17 @@ def test_a_ratio_whose_figures_were_not_run_is_not_measured_rather_than_met() ->
     assert by_name(found, "user CPU at 500 articles, ours / Pelican").met is None
     assert by_name(found, "growth").met is None
     assert "not measured" in by_name(found, "growth").line()
+    assert by_name(found, "warm build").met is None
+    assert by_name(found, "preview").met is None
+
+
+def test_a_run_cut_short_says_what_failed_beside_the_table() -> None:
+    results = [ours(500, 3.0, note="preview not measured: cchc serve stopped"),
+               Result(tool=PELICAN, size=500, skipped="the build failed: pelican failed")]
+    text = report(results)
+    assert "- ours at 500 articles: preview not measured: cchc serve stopped" in text
+    assert "- Pelican at 500 articles: «—», the build failed: pelican failed" in text
+    assert by_name(verdicts(results), "user CPU at 500 articles, ours / Pelican").met is None
 
 
 def test_a_page_over_300_kb_in_any_run_of_ours_fails_the_largest_page_target() -> None:
