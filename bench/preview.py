@@ -10,6 +10,7 @@ the page's window before the change proves the text came with a reload, not befo
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -99,7 +100,7 @@ def measure_preview(project: Path, changes: Sequence[Change], timeout: float = T
 
     from tests.browser import CHROMIUM_FLAGS
 
-    chromium = "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     latencies: dict[str, float | None] = {}
     with serving(project, changes[0].page, startup) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
