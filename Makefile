@@ -133,13 +133,14 @@ demo-video: $(INSTALLED)
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends ffmpeg >/dev/null; }
 	$(BIN)/python scripts/make_demo_video.py
 
-## bench: build synthetic corpora (1,000 and 5,000 articles) with ours, Pelican, Material's blog
-##   and Hugo; Pelican lives in .venv-pelican (its pins clash with Material's)
+## bench: build synthetic corpora (1,000, 5,000 and 10,000 articles) with ours, Pelican, Material's
+##   blog and Hugo, warm rebuilds and the preview latency of ours; Pelican lives in .venv-pelican
+##   (its pins clash with Material's). BENCH_ARGS=--quick tries it small, --readme writes README
 bench: $(TEST_INSTALLED) browser
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	@test -x .venv-pelican/bin/python || $(PYTHON) -m venv .venv-pelican
 	.venv-pelican/bin/python -m pip install --quiet -r bench/pelican-requirements.txt
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf site .site-new-* .site-old-* .pytest_cache .ruff_cache .cache .hypothesis node_modules \

@@ -132,16 +132,18 @@ def pelican(folder: Path, articles: list[SyntheticArticle]) -> list[str]:
     return [str(PELICAN), "content", "-o", "out", "-s", "pelicanconf.py", "-q"]
 
 
-def ours_with_procedures(folder: Path, articles: list[SyntheticArticle]) -> list[str]:
-    """Ours, with a province-sized catalogue of 2,000 synthetic procedures on top."""
+def ours_with_procedures(folder: Path, articles: list[SyntheticArticle],
+                         procedures: int = 0) -> list[str]:
+    """Ours, with a province-sized catalogue of synthetic procedures on top (PROCEDURES unless
+    `procedures` says how many)."""
     from .synthetic_tthc import write_procedures
 
     command = ours(folder, articles)
-    write_procedures(folder, PROCEDURES)
+    write_procedures(folder, procedures or PROCEDURES)
     return command
 
 
 PROCEDURES = 2000
-OURS_PLUS = "cchc (ours) + 2,000 thủ tục"
+OURS_PLUS = "cchc (ours) + thủ tục"
 BUILDERS = {"cchc (ours)": ours, "pelican": pelican, "material-blog": material_blog, "hugo": hugo,
             OURS_PLUS: ours_with_procedures}

@@ -15,8 +15,7 @@ from playwright.sync_api import sync_playwright
 
 from tests.browser import CHROMIUM_FLAGS, serve
 
-FIRST = "thủ tục cấp đổi giấy phép lái xe"
-SECOND = "duong day nong"
+from .report import FIRST, SECOND
 
 
 @dataclass(frozen=True)
