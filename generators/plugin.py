@@ -196,6 +196,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                 self.root,
                 content_dir=Path(config.docs_dir),
                 include_drafts=self.serving,
+                cache_dir=self.root / self.config.cache_dir,
             )
         except DataErrors as exc:
             if not self.serving:
