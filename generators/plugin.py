@@ -35,7 +35,7 @@ from mkdocs.structure.toc import get_toc
 
 from .core import frontmatter
 from .core.csp import CONTENT_SECURITY_POLICY
-from .core.environment import make_environment
+from .core.environment import make_environment, use_template_cache
 from .core.errors import DataError, DataErrors
 from .core.guard import os_error_message, unforeseen_message, write_log
 from .core.html_policy import clean_page_html
@@ -268,7 +268,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         )
         try:
             built = build_site(
-                make_environment(paths.templates), self.portal, content_pages=content_pages,
+                make_environment(paths.templates, paths.cache), self.portal,
+                content_pages=content_pages,
                 content_urls=content_urls, paths=paths,
             )
         except SectionFailed as exc:
@@ -350,7 +351,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if self.failure is not None:
             return env
         assert self.portal is not None
-        env = with_filled_template(env)
+        env = use_template_cache(with_filled_template(env), self.root / self.config.cache_dir,
+                                 "theme")
         self.filler = ThemeFiller(env, config.site_url, self.config.theme_check)
         # Everything an editor wrote reaches the theme's templates escaped (theme_values.py).
         env.globals["cchc"] = {
