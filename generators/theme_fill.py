@@ -126,10 +126,11 @@ class ThemeFiller:
 
     def render(self, context: MutableMapping[str, Any], page: Any) -> str:
         """The page's HTML as the theme would render it."""
-        values = self._values(page)
-        if values is None:
+        place = self._parent_and_name(page.url)
+        values = self._values(page, place[1]) if place else None
+        if place is None or values is None:
             return self._theme(context)
-        key = self._key(page)
+        key = self._key(page, place[0])
         if key not in self.shells:
             shell = self._make_shell(context, page, key)
             theirs = self._theme(context)
@@ -157,15 +158,19 @@ class ThemeFiller:
         parent, _, name = url[:-1].rpartition("/")
         return (f"{parent}/" if parent else "", name)
 
-    def _values(self, page: Any) -> dict[str, str] | None:
-        """The page's values by slot name, or None when the page must be rendered by the theme."""
+    def _canonical(self, url: str) -> str | None:
+        """The canonical address MkDocs gives a page at `url`."""
+        return urljoin(self.site_url, url) if self.site_url else None
+
+    def _values(self, page: Any, name: str) -> dict[str, str] | None:
+        """The page's values by slot name (`name`: the last part of its address), or None when
+        the page must be rendered by the theme."""
         meta = page.meta
-        place = self._parent_and_name(page.url)
-        if place is None or page.title != meta.get("title") or not page.content:
+        if page.title != meta.get("title") or not page.content:
             return None
-        if page.canonical_url != (urljoin(self.site_url, page.url) if self.site_url else None):
+        if page.canonical_url != self._canonical(page.url):
             return None
-        values = {"content": page.content, "name": place[1]}
+        values = {"content": page.content, "name": name}
         for key, value in meta.items():
             if _is_text(key, value):
                 if not prints_as_itself(value):
@@ -173,14 +178,12 @@ class ThemeFiller:
                 values[f"meta-{key}"] = value
         return values
 
-    def _key(self, page: Any) -> tuple[object, ...]:
-        place = self._parent_and_name(page.url)
-        assert place is not None
+    def _key(self, page: Any, parent: str) -> tuple[object, ...]:
         layout = tuple(sorted(
             (key, bool(value) if isinstance(value, str) else repr(value))
             for key, value in page.meta.items() if key != "template"
         ))
-        return (place[0], "\u003ch1" in page.content, layout)
+        return (parent, "\u003ch1" in page.content, layout)
 
     def _make_shell(self, context: MutableMapping[str, Any], page: Any,
                     key: tuple[object, ...]) -> Shell:
@@ -197,7 +200,7 @@ class ThemeFiller:
         url = f"{parent}{markers['name']}/"
         stand_in = _StandIn(
             page, meta=meta, title=meta.get("title"), content=content, url=url,
-            canonical_url=urljoin(self.site_url, url) if self.site_url else None,
+            canonical_url=self._canonical(url),
         )
         rendered = self.env.get_template(THEME_TEMPLATE).render({**context, "page": stand_in})
         if has_h1:

@@ -55,7 +55,7 @@ def use_template_cache(env: Environment, cache_dir: Path | None, name: str) -> E
 
 def make_environment(templates_dir: Path, cache_dir: Path | None = None) -> Environment:
     """Templates from `templates_dir/pages`; undefined names fail loudly instead of printing ''.
-    With `cache_dir`, compiled templates are kept there (template_cache)."""
+    With `cache_dir`, compiled templates are kept there (use_template_cache)."""
     env = Environment(
         loader=FileSystemLoader(str(templates_dir / "pages")),
         autoescape=select_autoescape(default=True, default_for_string=True),
