@@ -38,6 +38,11 @@ class Traits:
         return cls(frozenset(article.plan_refs), frozenset(slugify(t) for t in article.meta.tags),
                    article.category)
 
+    def shared_by(self) -> tuple[tuple[str, object], ...]:
+        """What another article may share with this one, each a reason to be related."""
+        return (*(("task", t) for t in self.tasks), *(("tag", t) for t in self.tags),
+                ("category", self.category))
+
     def closeness(self, other: Traits) -> int:
         return (len(self.tasks & other.tasks) * SAME_TASK + len(self.tags & other.tags) * SAME_TAG
                 + (SAME_CATEGORY if self.category == other.category else 0))
@@ -84,17 +89,14 @@ class RelatedIndex:
             self._groups.setdefault(Traits.of(article), []).append(article)
         self._by_key: dict[object, list[Traits]] = {}
         for traits in self._groups:
-            for key in (*(("task", t) for t in traits.tasks), *(("tag", t) for t in traits.tags),
-                        ("category", traits.category)):
+            for key in traits.shared_by():
                 self._by_key.setdefault(key, []).append(traits)
         self._ranked: dict[Traits, list[tuple[int, list[Traits]]]] = {}
 
     def _levels(self, mine: Traits) -> list[tuple[int, list[Traits]]]:
         """The groups with something in common with `mine`, by closeness, closest first."""
         if mine not in self._ranked:
-            keys = (*(("task", t) for t in mine.tasks), *(("tag", t) for t in mine.tags),
-                    ("category", mine.category))
-            candidates = {traits for key in keys for traits in self._by_key.get(key, ())}
+            candidates = {t for key in mine.shared_by() for t in self._by_key.get(key, ())}
             scored = sorted(((mine.closeness(t), t) for t in candidates),
                             key=lambda pair: pair[0], reverse=True)
             self._ranked[mine] = [(score, [t for _, t in level])
