@@ -8,12 +8,16 @@ Cases marked `linked: false` must come back byte for byte unchanged whatever the
 from __future__ import annotations
 
 import os
+from unittest.mock import patch
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generators.core.yamlsource import read_yaml
-from generators.sections.legal.citing import link_legal_references
+from generators.sections.legal import citing
+from generators.sections.legal.citing import _link_by_walking, link_legal_references
 from generators.sections.legal.model import LegalRegister
 
 from .conftest import ROOT
@@ -86,3 +90,51 @@ def test_a_number_written_with_entities_is_still_found() -> None:
     html = "<p>Nghị định 45/2020/N&#272;-CP và 76&#x2F;NQ-CP</p>"
     assert link_legal_references(html, register(), PAGE).cited == ("45-2020-nd-cp", "76-nq-cp")
     assert link_legal_references("<p>Không có số nào 2024.</p>", register(), PAGE).cited == ()
+
+
+# Pieces of page HTML: tags that open and close skipped elements (in both cases, nested,
+# self-closing), comments, raw-text elements, attributes holding numbers and "<a", entities,
+# registered numbers with kinds and dates, numbers that only look alike.
+_PIECES = [
+    "<p>", "</p>", '<a href="x">', "</a>", "<A>", "</A>", "<h2>", "</h2>", "<H3 id=x>", "</h3>",
+    "<code>", "</code>", "<svg/>", "<svg>", "</svg>", "<h2/>", "<br/>", "<li>", "</li>",
+    "<!-- <a> 76/NQ-CP -->", "<script>var a = '<a>76/NQ-CP';</script>", "<title>76/NQ-CP</title>",
+    '<p title="<a> 76/NQ-CP">', "<td class='h2 <code>'>", "<!DOCTYPE html>", "<![CDATA[ <a> ]]>",
+    "&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&nbsp;", "&#272;", "&#x2F;", "&Dstrok;",
+    "Nghị quyết số ", "Nghị&nbsp;định ", "Quyết định ", "Văn bản ", "76/NQ-CP", "45/2020/NĐ-CP",
+    "45/2020/N&#272;-CP", "17/KH-UBND", "250/KH-UBND", "18-NQ/TW", "176/NQ-CP", "76/NQ-CPX",
+    " ngày 15/7/2021", " ngày 08 tháng 4 năm 2020", " ngày 15/7/2022", "(", ")", ", ", " ", "<",
+    ">", '"', "2024", "Thông tin ", "\n",
+]
+
+
+def _register_without_ampersands() -> LegalRegister:
+    """The small register without «12/KH-SKH&CN»: numbers HTML writes as they are."""
+    whole = register()
+    return whole.model_copy(
+        update={"documents": [d for d in whole.documents if "&" not in d.number]}
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_reading_only_the_runs_with_a_number_gives_what_the_walk_gives(pieces: list[str]) -> None:
+    """The linking reads only the text runs that hold a registered number, and the tags that
+    open or close a skipped element: the result is the rule's, tag after tag, on any HTML."""
+    html = "".join(pieces)
+    for reg in (_register_without_ampersands(), register()):
+        assert link_legal_references(html, reg, PAGE) == _link_by_walking(html, reg, PAGE)
+
+
+def test_the_quick_reading_is_the_one_taken_for_numbers_html_writes_as_they_are() -> None:
+    """Without an entity that may stand for a digit or letter, and without a raw-text element,
+    pages are not walked tag by tag (the slow rule is only the fallback)."""
+    html = "<p>Nghị quyết số 76/NQ-CP &amp; <a>45/2020/NĐ-CP</a></p>"
+    reg = _register_without_ampersands()
+    with patch.object(citing, "_link_by_walking", side_effect=AssertionError("walked")):
+        linked = link_legal_references(html, reg, PAGE)
+    assert linked.cited == ("76-nq-cp",)
+    for walked in ("<p>76/NQ-CP &#272;</p>", "<p>76/NQ-CP</p><script>x</script>"):
+        with patch.object(citing, "_link_by_walking", wraps=_link_by_walking) as walk:
+            link_legal_references(walked, reg, PAGE)
+        assert walk.called, walked

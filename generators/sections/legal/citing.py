@@ -40,9 +40,12 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from itertools import accumulate
 
 from ...core.links import href, is_external
 from .model import DOCUMENT_KINDS, LegalDocument, LegalRegister
@@ -205,8 +208,18 @@ def link_legal_references(html: str, register: LegalRegister, page_path: str) ->
     write relative links and to avoid linking a page to itself. Returns the new HTML and the
     slugs of the documents it cites (for `PageSpec.cites`).
     """
-    if not register.documents or not _mentions_a_number(html, register):
+    if not register.documents:
         return LinkedHtml(html, ())
+    finder = _raw_finder(tuple(document.number for document in register.documents))
+    if finder is not None and not _UNSAFE_ENTITY.search(html):
+        return _link_at_mentions(html, register, page_path, finder)
+    if not _mentions_a_number(html, register):
+        return LinkedHtml(html, ())
+    return _link_by_walking(html, register, page_path)
+
+
+def _link_by_walking(html: str, register: LegalRegister, page_path: str) -> LinkedHtml:
+    """The rule itself: every text run outside skipped elements is read, tag after tag."""
     linker = _Linker(register, page_path)
     out: list[str] = []
     skipping: list[str] = []
@@ -237,3 +250,76 @@ def link_legal_references(html: str, register: LegalRegister, page_path: str) ->
     tail = html[position:]
     out.append(tail if skipping else linker.text(tail))
     return LinkedHtml("".join(out), tuple(linker.cited))
+
+
+# The same tags as _TAG (possessive, which matches the same: its choices are exclusive), for
+# re.split: each tag comes as four items, the tag, its "/" and its name, then the text after it.
+_TAG_SPLIT = re.compile(
+    r"(<(?:!--.*?-->|!\[CDATA\[.*?\]\]>|![^>]*>|\?[^>]*>"
+    r"|(/?)([A-Za-z][A-Za-z0-9:-]*)(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>))",
+    re.S,
+)
+# Entities that may stand for a character of a number: with one, a number may be written in a
+# form the raw search below cannot see. The ones markupsafe and Markdown write cannot.
+_UNSAFE_ENTITY = re.compile(
+    r"&(?!(?:amp|lt|gt|quot|apos|nbsp|#34|#39|#x22|#x27|#X22|#X27);)"
+    r"(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
+)
+
+
+@lru_cache(maxsize=8)
+def _raw_finder(numbers: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A search for the registered numbers as they stand in HTML; None when one has a
+    character HTML may write as an entity (then every text run is read)."""
+    if any(ch in number for number in numbers for ch in "&<>\"'\xa0"):
+        return None
+    return re.compile("|".join(re.escape(n) for n in sorted(set(numbers), key=len, reverse=True)))
+
+
+def _link_at_mentions(
+    html: str, register: LegalRegister, page_path: str, finder: re.Pattern[str]
+) -> LinkedHtml:
+    """The same result as `_link_by_walking`, reading only the text runs that hold a
+    registered number and the tags that open or close a skipped element.
+
+    A text run without a registered number in it comes back unchanged from the rule, so only
+    the runs holding one are read; whether a run is skipped depends only on the skipped
+    elements' tags before it. Pages with a raw-text element (script, style, textarea, title),
+    whose tags the rule reads differently, are walked whole.
+    """
+    mentions = list(finder.finditer(html))
+    if not mentions:
+        return LinkedHtml(html, ())
+    parts = _TAG_SPLIT.split(html)  # text, (tag, "/", name, text)*
+    tokens: list[str] = [""] * (len(parts) // 2 + 1)  # text, tag, text, tag, …, text
+    tokens[0::2], tokens[1::2] = parts[0::4], parts[1::4]
+    ends = list(accumulate(map(len, tokens)))  # token i covers [ends[i-1], ends[i])
+    events: dict[int, tuple[str, str]] = {}  # token index: ("", "") a text to read, or a tag's
+    for number, name in enumerate(parts[3::4]):  # "/" and name
+        if name and (name in _SKIPPED or name.lower() in _SKIPPED):
+            if name.lower() in _RAW_TEXT:
+                return _link_by_walking(html, register, page_path)
+            events[2 * number + 1] = (parts[4 * number + 2], name.lower())
+    for match in mentions:
+        index = bisect_right(ends, match.start())
+        if index % 2 == 0:
+            events[index] = ("", "")
+    linker = _Linker(register, page_path)
+    skipping: list[str] = []
+    changed = False
+    for index in sorted(events):
+        closing, name = events[index]
+        if not name:
+            if not skipping:
+                linked = linker.text(tokens[index])
+                changed = changed or linked is not tokens[index]
+                tokens[index] = linked
+        elif tokens[index].endswith("/>"):
+            continue
+        elif closing:
+            if name in skipping:
+                while skipping.pop() != name:
+                    pass
+        else:
+            skipping.append(name)
+    return LinkedHtml("".join(tokens) if changed else html, tuple(linker.cited))
