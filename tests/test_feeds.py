@@ -118,6 +118,31 @@ def test_feed_image_is_a_small_png_of_the_logo() -> None:
     assert alpha == 255 and red > 150 and green < 80
 
 
+def test_feed_image_is_drawn_once_for_each_logo(tmp_path: Path) -> None:
+    """Kept in the cache by the logo's bytes: the next build loads no renderer, and a changed
+    logo or a damaged entry is drawn again."""
+    from unittest.mock import patch
+
+    from generators.core import feed_image as drawing
+    from generators.core.feeds import feed_image
+
+    logo = tmp_path / "logo.svg"
+    demo = Path(__file__).parent.parent / "content" / "assets" / "logo.svg"
+    logo.write_bytes(demo.read_bytes())
+    cache = tmp_path / "cache"
+    first = feed_image(logo, cache=cache)
+    with patch.object(drawing, "logo_png", side_effect=AssertionError("drawn again")):
+        assert feed_image(logo, cache=cache).content == first.content
+    logo.write_bytes(logo.read_bytes().replace(b"</svg>", b"<!-- v2 --></svg>"))
+    with patch.object(drawing, "logo_png", wraps=drawing.logo_png) as draw:
+        assert feed_image(logo, cache=cache).content == first.content
+        assert draw.call_count == 1
+        for entry in cache.glob("*/*.json"):
+            entry.write_text(entry.read_text()[:-20])
+        assert feed_image(logo, cache=cache).content == first.content
+        assert draw.call_count == 2
+
+
 def test_content_is_sanitised_and_absolute() -> None:
     hostile = item(
         9,

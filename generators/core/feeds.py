@@ -15,9 +15,12 @@ a lead image into a second alternate link, so Atom entry links are written here
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from importlib import metadata
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urljoin
@@ -27,6 +30,7 @@ from lxml import etree
 from markupsafe import escape
 
 from ..vietnamese.dates import build_now, to_vietnam_time
+from .derived_cache import DerivedCache, make_key
 from .html_policy import clean_feed_html
 from .outputs import OutputFile
 
@@ -190,11 +194,10 @@ class FeedImageError(ValueError):
     """The site's logo cannot be read or drawn as the feeds' PNG (a Vietnamese message)."""
 
 
-def feed_image(logo: Path, shown: str | None = None) -> OutputFile:
+def feed_image(logo: Path, shown: str | None = None, cache: Path | None = None) -> OutputFile:
     """The site's logo (a file in content/, named `shown` in errors) as the PNG the feeds'
-    channel image points at (FEED_IMAGE_PATH), FEED_IMAGE_WIDTH pixels wide."""
-    from .feed_image import logo_png
-
+    channel image points at (FEED_IMAGE_PATH), FEED_IMAGE_WIDTH pixels wide; drawn once for
+    each logo and kept in `cache` (a folder), so a build with the same logo loads no renderer."""
     name = shown or logo.name
     try:
         data = logo.read_bytes()
@@ -203,11 +206,27 @@ def feed_image(logo: Path, shown: str | None = None) -> OutputFile:
             f"không thấy biểu trưng {name} (trường logo trong data/site.yml); hãy đặt tệp logo "
             "vào content/ hoặc sửa đường dẫn"
         ) from None
+    svg = logo.suffix.lower() == ".svg"
+    store = DerivedCache.open(cache) if cache is not None else None
+    key = make_key("feed-image", str(svg), str(FEED_IMAGE_WIDTH), *_RENDERERS,
+                   hashlib.sha256(data).hexdigest())
+    kept = store.get(key) if store is not None else None
+    if isinstance(kept, str):
+        return OutputFile(FEED_IMAGE_PATH, base64.b64decode(kept),
+                          source=f"ảnh nguồn tin từ biểu trưng {name}")
     try:
-        png = logo_png(data, svg=logo.suffix.lower() == ".svg", width=FEED_IMAGE_WIDTH)
+        from .feed_image import logo_png
+
+        png = logo_png(data, svg=svg, width=FEED_IMAGE_WIDTH)
     except (OSError, ValueError, RuntimeError):
         raise FeedImageError(
             f"không đọc được biểu trưng {name} như một ảnh SVG, PNG hoặc JPEG; hãy lưu lại logo "
             "ở một trong các dạng đó"
         ) from None
+    if store is not None:
+        store.put(key, base64.b64encode(png).decode("ascii"))
     return OutputFile(FEED_IMAGE_PATH, png, source=f"ảnh nguồn tin từ biểu trưng {name}")
+
+
+# The renderers that draw the logo, whose versions are part of the cached image's key.
+_RENDERERS = tuple(f"{n}={metadata.version(n)}" for n in ("weasyprint", "pypdfium2", "pillow"))

@@ -231,7 +231,7 @@ def build_site(
     if build.feeds and paths is not None:
         try:
             outputs.append(feed_image(paths.content / portal.site.logo,
-                                      f"content/{portal.site.logo}"))
+                                      f"content/{portal.site.logo}", paths.cache / "feed-image"))
         except FeedImageError as exc:
             raise SectionFailed(f"Lỗi tạo ảnh nguồn tin: {exc}") from None
     for section in sections:

@@ -138,6 +138,8 @@ class LegacyText:
 
 def find_legacy_encoding(text: str) -> LegacyText | None:
     """The first line of `text` with TCVN3 or VNI words, once `THRESHOLD` such words are found."""
+    if text.isascii() or not any(legacy_readings(w) for w in set(_WORD.findall(text))):
+        return None  # the usual case, seen at once: no word of the text reads as legacy
     found: list[tuple[int, re.Match[str], dict[str, str]]] = []
     lines = text.split("\n")  # numbered as editors' tools and our YAML errors number them
     for number, line in enumerate(lines, start=1):

@@ -16,22 +16,17 @@ import mimetypes
 import os
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
-from urllib.parse import unquote
 
 import pypdfium2
-import weasyprint
 from jinja2 import Environment
 from markupsafe import Markup
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from ...core.outputs import OutputFile
 from ...core.profile import SiteProfile
-from ...printing.fonts import FAMILY, FONT_DIRS, font_face_css, fonts_digest
+from ...printing.fonts import FAMILY, font_face_css, fonts_digest
 from ...vietnamese.numbers import format_decimal_vi
 from .layout import layout_css
 from .model import Poster, PrintFormat
@@ -115,41 +110,11 @@ def print_document(env: Environment, art: Artwork, site: SiteProfile, paths: Pri
     )
 
 
-class _LocalFetcher(URLFetcher):
-    """Fonts from the font package only, logos inlined: a data file can never make the build
-    fetch anything from the network or read files elsewhere on the machine."""
-
-    def __init__(self) -> None:
-        super().__init__(allowed_protocols=("file", "data"), fail_on_errors=True)
-
-    def fetch(self, url: str, headers: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-        if url.startswith("file:"):
-            path = Path(unquote(url.removeprefix("file://"))).resolve()
-            if not any(path.is_relative_to(folder) for folder in FONT_DIRS):
-                raise FatalURLFetchingError(f"tệp ngoài thư mục phông chữ: {url}")
-        elif not url.startswith("data:"):
-            raise FatalURLFetchingError(f"không tải tài nguyên từ mạng khi in: {url[:80]}")
-        return super().fetch(url, headers)
-
-
-@contextmanager
-def _quiet_weasyprint() -> Iterator[None]:
-    # The shared stylesheet holds web-only properties (container queries) WeasyPrint skips
-    # with a warning each time; real failures raise through the fetcher instead.
-    logger = logging.getLogger("weasyprint")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
-
-
 def render_pdf(document: str) -> bytes:
-    fonts = FontConfiguration()
-    with _quiet_weasyprint():
-        html = weasyprint.HTML(string=document, url_fetcher=_LocalFetcher(), base_url="data:,")
-        return html.write_pdf(font_config=fonts, pdf_variant=None, uncompressed_pdf=False)
+    """The PDF of `document` (weasy.py; WeasyPrint loads only when a print is made)."""
+    from .weasy import render_pdf as render
+
+    return render(document)
 
 
 def render_thumbnail(pdf: bytes, fmt: PrintFormat) -> bytes:
@@ -179,7 +144,7 @@ def _seconds(value: float) -> str:
 
 def cache_key(document: str) -> str:
     digest = hashlib.sha256()
-    for part in (RENDER_VERSION, weasyprint.__version__, pypdfium2.version.PDFIUM_INFO,
+    for part in (RENDER_VERSION, metadata.version("weasyprint"), pypdfium2.version.PDFIUM_INFO,
                  fonts_digest(), document):
         digest.update(str(part).encode("utf-8"))
         digest.update(b"\0")
