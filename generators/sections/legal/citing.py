@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, product
 
 from ...core.links import href, is_external
 from .model import DOCUMENT_KINDS, LegalDocument, LegalRegister
@@ -259,6 +259,11 @@ _TAG_SPLIT = re.compile(
     r"|(/?)([A-Za-z][A-Za-z0-9:-]*)(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>))",
     re.S,
 )
+# The skipped elements' names in every case ("A", "Code"), so the tags that open or close one
+# are picked out of a page's tags without a step in Python for each tag.
+_SKIPPED_ANY_CASE = frozenset(
+    "".join(letters) for name in _SKIPPED for letters in product(*({c, c.upper()} for c in name))
+)
 # Entities that may stand for a character of a number: with one, a number may be written in a
 # form the raw search below cannot see. The ones markupsafe and Markdown write cannot.
 _UNSAFE_ENTITY = re.compile(
@@ -295,11 +300,12 @@ def _link_at_mentions(
     tokens[0::2], tokens[1::2] = parts[0::4], parts[1::4]
     ends = list(accumulate(map(len, tokens)))  # token i covers [ends[i-1], ends[i])
     events: dict[int, tuple[str, str]] = {}  # token index: ("", "") a text to read, or a tag's
-    for number, name in enumerate(parts[3::4]):  # "/" and name
-        if name and (name in _SKIPPED or name.lower() in _SKIPPED):
-            if name.lower() in _RAW_TEXT:
-                return _link_by_walking(html, register, page_path)
-            events[2 * number + 1] = (parts[4 * number + 2], name.lower())
+    names = parts[3::4]
+    for number in compress(range(len(names)), map(_SKIPPED_ANY_CASE.__contains__, names)):
+        name = names[number].lower()
+        if name in _RAW_TEXT:
+            return _link_by_walking(html, register, page_path)
+        events[2 * number + 1] = (parts[4 * number + 2], name)  # the tag's "/" and name
     for match in mentions:
         index = bisect_right(ends, match.start())
         if index % 2 == 0:
