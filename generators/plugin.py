@@ -7,6 +7,8 @@ It uses MkDocs' public plugin API only:
   the navigation only when the menu names it;
 - on_page_content: put our pre-rendered HTML in place of the (empty) Markdown body;
 - on_env: give theme templates the site profile (header, footer, Dublin Core, feed links);
+- on_post_page: publish each page minified, taken from `.cache/html/` when the same page was
+  minified before (core/published_html.py);
 - on_post_build: write feeds, print PDFs and other aggregate outputs, after every page.
 
 While previewing (`mkdocs serve`), a data error does not stop the server: the site becomes one
@@ -17,13 +19,11 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import minify_html
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -53,6 +53,7 @@ from .core.pipeline import (
     theme_globals,
 )
 from .core.portal import Portal
+from .core.published_html import PublishedPages
 from .core.section import BuildPaths, SectionFailed
 from .core.theme_css import render_colours_css
 from .core.theme_values import SafeView, safe, safe_text
@@ -86,34 +87,6 @@ def menu_nav(portal: Portal, docs_dir: Path) -> list[dict[str, str]]:
         else:
             nav.append({safe_text(item.title): src_uri(target)})
     return nav
-
-
-_TOGGLE_AUTOCOMPLETE = re.compile(
-    r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" '
-    r'id="__(?:drawer|search)") autocomplete="off">'
-)
-
-
-def drop_checkbox_autocomplete(html: str) -> str:
-    """Remove `autocomplete` from Material's two hidden toggle checkboxes.
-
-    HTML allows `autocomplete` on text-like inputs only, so the Nu Html Checker rejects these
-    two; they sit in Material's base.html outside any block we could override. This is the one
-    change we make to the theme's output, on exactly those two elements.
-    """
-    return _TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
-
-
-def finish_html(html: str) -> str:
-    """A page as it is published: the toggles fixed, then minified.
-
-    Template indentation is a fifth of a page (pages must stay light on slow links); closing
-    tags and <html>/<head> are kept, so the output stays plain, valid HTML.
-    """
-    return minify_html.minify(
-        drop_checkbox_autocomplete(html), keep_closing_tags=True,
-        keep_html_and_head_opening_tags=True,
-    )
 
 
 def page_meta(page: PageSpec) -> dict[str, Any]:
@@ -178,6 +151,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.serving = False
         self.failure: tuple[Sequence[DataError], str] | None = None
         self.filler: ThemeFiller | None = None
+        self.published = PublishedPages(None)
 
     @_guarded
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -188,6 +162,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
         self.failure = None
+        self.published = PublishedPages.open(self.root / self.config.cache_dir / "html")
         if self.serving and PREVIEW_SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(PREVIEW_SCRIPT)
         try:
@@ -329,7 +304,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     @_guarded
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return finish_html(output)
+        return self.published.finish(output)
 
     @_guarded
     def on_post_template(
@@ -337,7 +312,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     ) -> str:
         # 404.html is a theme template rather than a page.
         if template_name.endswith(".html"):
-            return finish_html(output_content)
+            return self.published.finish(output_content)
         return output_content
 
     @_guarded
