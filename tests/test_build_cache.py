@@ -137,3 +137,18 @@ def test_entries_unused_for_a_month_are_pruned(portal: Portal, tmp_path: Path) -
     os.utime(old, (month_ago, month_ago))
     DerivedCache.open(tmp_path)
     assert not old.exists() and kept.exists()
+
+
+def test_an_entry_that_cannot_be_marked_as_used_is_still_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only .cache/ (a checkout restored without write rights): entries are read, and
+    marking them as used (their time, for pruning) failing is no error."""
+    cache = DerivedCache.open(tmp_path)
+    cache.put("k" * 40, {"html": "<p>Thủ tục</p>"})
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(derived_cache.os, "utime", refuse)
+    assert cache.get("k" * 40) == {"html": "<p>Thủ tục</p>"} and cache.hits == 1

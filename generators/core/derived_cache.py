@@ -97,7 +97,8 @@ class DerivedCache:
             self.misses += 1
             return None
         self.hits += 1
-        os.utime(path)  # used: kept by prune()
+        with contextlib.suppress(OSError):  # a read-only checkout: the entry is still good
+            os.utime(path)  # used: kept by prune()
         return entry["value"]
 
     def put(self, key: str, value: Any) -> None:
