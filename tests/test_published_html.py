@@ -118,3 +118,19 @@ def test_entries_unused_for_a_month_are_deleted_when_the_cache_opens(tmp_path: P
     PublishedPages.open(tmp_path)
     (kept,) = entry_files(tmp_path)
     assert kept.read_bytes()[16:].decode() == finish_html(PAGE)
+
+
+def test_an_opened_cache_looks_on_disk_only_for_the_pages_it_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a cold build no page is looked for on disk; the next build finds each one."""
+    reads: list[str] = []
+    real_read = PublishedPages._read
+    monkeypatch.setattr(PublishedPages, "_read",
+                        lambda self, path: reads.append(path) or real_read(self, path))
+    cold = PublishedPages.open(tmp_path / "html")
+    assert cold.finish(PAGE) == finish_html(PAGE) and reads == []
+    assert cold.finish(PAGE) == finish_html(PAGE) and cold.hits == 1 and len(reads) == 1
+    warm = PublishedPages.open(tmp_path / "html")
+    assert warm.finish(PAGE) == finish_html(PAGE) and warm.hits == 1
+    assert warm.finish(PAGE + " ") == finish_html(PAGE + " ") and len(reads) == 2

@@ -57,7 +57,7 @@ def finish_html(html: str) -> str:
 
 
 def _own_hash(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=_CHECK).digest()
+    return hashlib.sha256(data).digest()[:_CHECK]  # SHA-256: in hardware on most machines
 
 
 class PublishedPages:
@@ -70,7 +70,10 @@ class PublishedPages:
         self.hits = 0
         self.misses = 0
         versions = f"{FORMAT}\0{code_version()}\0minify-html={metadata.version('minify-html')}"
-        self._salt = hashlib.sha256(versions.encode()).digest()
+        self._salted = hashlib.sha256(versions.encode() + b"\0")
+        # The entries there, as found when the cache opened (None: unknown, always look):
+        # a page not among them is minified without a look on disk (a cold build's 8,000).
+        self._known: set[str] | None = None
 
     @classmethod
     def open(cls, folder: Path | None) -> PublishedPages:
@@ -78,64 +81,82 @@ class PublishedPages:
         found.prune(time.time() - PRUNE_AFTER)
         return found
 
-    def _path(self, html: bytes) -> Path:
-        assert self.folder is not None
-        key = hashlib.blake2b(html, digest_size=20, key=self._salt[:32]).hexdigest()
-        return self.folder / key[:2] / key
-
     def finish(self, html: str) -> str:
         if self.folder is None:
             return self._finish(html)
-        path = self._path(html.encode("utf-8", "surrogatepass"))
-        try:
-            stored = path.read_bytes()
-        except OSError:
-            stored = b""
-        page = stored[_CHECK:]
-        if len(stored) > _CHECK and _own_hash(page) == stored[:_CHECK]:
-            try:
-                text = page.decode("utf-8")
-            except UnicodeDecodeError:  # pragma: no cover - the hash checked these bytes
-                text = None
+        digest = self._salted.copy()
+        digest.update(html.encode("utf-8", "surrogatepass"))
+        key = digest.hexdigest()[:40]
+        path = f"{self.folder}/{key[:2]}/{key}"
+        if self._known is None or key in self._known:
+            text = self._read(path)
             if text is not None:
                 self.hits += 1
-                with contextlib.suppress(OSError):
-                    os.utime(path)  # used: kept by prune()
                 return text
         self.misses += 1
         finished = self._finish(html)
         data = finished.encode("utf-8", "surrogatepass")
-        self._write(path, _own_hash(data) + data)
+        if self._write(path, _own_hash(data) + data) and self._known is not None:
+            self._known.add(key)
         return finished
 
-    def _write(self, path: Path, content: bytes) -> None:
+    def _read(self, path: str) -> str | None:
+        """The page stored at `path`, if its own hash says it is whole."""
+        try:
+            with open(path, "rb") as stream:
+                stored = stream.read()
+        except OSError:
+            return None
+        page = stored[_CHECK:]
+        if len(stored) <= _CHECK or _own_hash(page) != stored[:_CHECK]:
+            return None
+        try:
+            text = page.decode("utf-8")
+        except UnicodeDecodeError:  # pragma: no cover - the hash checked these bytes
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used: kept by prune()
+        return text
+
+    def _write(self, path: str, content: bytes) -> bool:
         """Atomically (a reader sees the old entry or the new one); a failure to write (a
         read-only checkout, a full disk) only costs the next build the work again."""
-        temporary = path.with_name(f".tmp-{os.getpid()}-{threading.get_ident()}-{path.name}")
+        folder, name = path.rsplit("/", 1)
+        temporary = f"{folder}/.tmp-{os.getpid()}-{threading.get_ident()}-{name}"
         try:
             try:
                 handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             except FileNotFoundError:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                os.makedirs(folder, exist_ok=True)
                 handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(content)
             os.replace(temporary, path)
         except OSError:
             with contextlib.suppress(OSError):
-                temporary.unlink(missing_ok=True)
+                os.unlink(temporary)
+            return False
+        return True
 
     def prune(self, before: float) -> None:
-        """Delete entries last used before `before` (seconds since the epoch)."""
+        """Delete entries last used before `before` (seconds since the epoch), and note the
+        others."""
         if self.folder is None:
             return
         try:
             folders = list(os.scandir(self.folder))
+        except FileNotFoundError:
+            self._known = set()
+            return
         except OSError:
             return
+        known: set[str] = set()
         for folder in folders:
             with contextlib.suppress(OSError):
                 for entry in os.scandir(folder.path):
                     with contextlib.suppress(OSError):
                         if entry.stat().st_mtime < before:
                             os.unlink(entry.path)
+                        elif not entry.name.startswith("."):
+                            known.add(entry.name)
+        self._known = known
