@@ -58,6 +58,29 @@ def fingerprint(values: Iterable[object]) -> str:
     return "\n".join(repr(v) for v in values)
 
 
+def write_atomic(path: Path | str, content: bytes) -> bool:
+    """Write `content` at `path` (making its folder) so that a reader sees the old file or the
+    new one, never half of one; False when it cannot be written (a read-only checkout, a full
+    disk), which for a cache only costs the next build the work again."""
+    folder, name = os.path.split(os.fspath(path))
+    # Written beside its place under a name no other writer uses, then moved in one step.
+    temporary = os.path.join(folder, f".tmp-{os.getpid()}-{threading.get_ident()}-{name}")
+    try:
+        try:
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        except FileNotFoundError:
+            os.makedirs(folder, exist_ok=True)
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        return False
+    return True
+
+
 def _checksum(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -106,22 +129,7 @@ class DerivedCache:
         read-only checkout, a full disk) only costs the next build the work again."""
         entry = {"key": key, "version": self.version, "checksum": _checksum(value), "value": value}
         data = json.dumps(entry, ensure_ascii=False).encode("utf-8")
-        path = self.path(key)
-        # Written beside its place under a name no other writer uses, then moved in one step:
-        # a reader sees the old entry or the new one, never half of one.
-        temporary = path.with_name(f".tmp-{os.getpid()}-{threading.get_ident()}-{key}")
-        try:
-            try:
-                handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-            except FileNotFoundError:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                temporary.unlink(missing_ok=True)
+        write_atomic(self.path(key), data)
 
     def prune(self, before: float) -> None:
         """Delete entries last used before `before` (seconds since the epoch)."""

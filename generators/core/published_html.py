@@ -15,7 +15,6 @@ import contextlib
 import hashlib
 import os
 import re
-import threading
 import time
 from collections.abc import Callable
 from importlib import metadata
@@ -23,7 +22,7 @@ from pathlib import Path
 
 import minify_html
 
-from .derived_cache import PRUNE_AFTER, code_version
+from .derived_cache import PRUNE_AFTER, code_version, write_atomic
 
 FORMAT = "1"  # the entry layout below; bump if it changes
 _CHECK = 16  # bytes of the entry's own hash, before the page
@@ -96,7 +95,7 @@ class PublishedPages:
         self.misses += 1
         finished = self._finish(html)
         data = finished.encode("utf-8", "surrogatepass")
-        if self._write(path, _own_hash(data) + data) and self._known is not None:
+        if write_atomic(path, _own_hash(data) + data) and self._known is not None:
             self._known.add(key)
         return finished
 
@@ -117,26 +116,6 @@ class PublishedPages:
         with contextlib.suppress(OSError):
             os.utime(path)  # used: kept by prune()
         return text
-
-    def _write(self, path: str, content: bytes) -> bool:
-        """Atomically (a reader sees the old entry or the new one); a failure to write (a
-        read-only checkout, a full disk) only costs the next build the work again."""
-        folder, name = path.rsplit("/", 1)
-        temporary = f"{folder}/.tmp-{os.getpid()}-{threading.get_ident()}-{name}"
-        try:
-            try:
-                handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-            except FileNotFoundError:
-                os.makedirs(folder, exist_ok=True)
-                handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(content)
-            os.replace(temporary, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            return False
-        return True
 
     def prune(self, before: float) -> None:
         """Delete entries last used before `before` (seconds since the epoch), and note the

@@ -193,6 +193,16 @@ class _Linker:
         return "".join(out)
 
 
+def _enter_or_leave(skipping: list[str], closing: str, name: str) -> None:
+    """Track the skipped elements open around the text: a closing tag closes its element and
+    any left open inside it; one closing nothing open is ignored."""
+    if not closing:
+        skipping.append(name)
+    elif name in skipping:
+        while skipping.pop() != name:
+            pass
+
+
 def _mentions_a_number(html: str, register: LegalRegister) -> bool:
     """Whether any registered number occurs in `html` with its entities decoded as text runs
     decode them: without one nothing can be linked, and the page is not walked tag by tag."""
@@ -241,12 +251,7 @@ def _link_by_walking(html: str, register: LegalRegister, page_path: str) -> Link
             position = stop
             continue
         if name in _SKIPPED and not tag.group().endswith("/>"):
-            if closing:
-                if name in skipping:
-                    while skipping.pop() != name:
-                        pass
-            else:
-                skipping.append(name)
+            _enter_or_leave(skipping, closing, name)
     tail = html[position:]
     out.append(tail if skipping else linker.text(tail))
     return LinkedHtml("".join(out), tuple(linker.cited))
@@ -320,12 +325,6 @@ def _link_at_mentions(
                 linked = linker.text(tokens[index])
                 changed = changed or linked is not tokens[index]
                 tokens[index] = linked
-        elif tokens[index].endswith("/>"):
-            continue
-        elif closing:
-            if name in skipping:
-                while skipping.pop() != name:
-                    pass
-        else:
-            skipping.append(name)
+        elif not tokens[index].endswith("/>"):
+            _enter_or_leave(skipping, closing, name)
     return LinkedHtml("".join(tokens) if changed else html, tuple(linker.cited))
