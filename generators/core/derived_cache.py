@@ -81,6 +81,28 @@ def write_atomic(path: Path | str, content: bytes) -> bool:
     return True
 
 
+def prune_entries(folder: Path, before: float) -> set[str] | None:
+    """Delete the entries of a cache folder (`folder`/<2 letters>/<entry>) last used before
+    `before` (seconds since the epoch); the names of those kept, or None when the folder
+    cannot be read (an empty set when there is none yet)."""
+    try:
+        subfolders = list(os.scandir(folder))
+    except FileNotFoundError:
+        return set()
+    except OSError:
+        return None
+    kept: set[str] = set()
+    for subfolder in subfolders:
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(subfolder.path):
+                with contextlib.suppress(OSError):
+                    if entry.stat().st_mtime < before:
+                        os.unlink(entry.path)
+                    elif not entry.name.startswith("."):  # not a write under way
+                        kept.add(entry.name)
+    return kept
+
+
 def _checksum(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -133,11 +155,4 @@ class DerivedCache:
 
     def prune(self, before: float) -> None:
         """Delete entries last used before `before` (seconds since the epoch)."""
-        if not self.folder.is_dir():
-            return
-        for path in self.folder.glob("*/*.json"):
-            try:
-                if path.stat().st_mtime < before:
-                    path.unlink()
-            except OSError:
-                continue
+        prune_entries(self.folder, before)

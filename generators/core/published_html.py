@@ -22,7 +22,7 @@ from pathlib import Path
 
 import minify_html
 
-from .derived_cache import PRUNE_AFTER, code_version, write_atomic
+from .derived_cache import PRUNE_AFTER, code_version, prune_entries, write_atomic
 
 FORMAT = "1"  # the entry layout below; bump if it changes
 _CHECK = 16  # bytes of the entry's own hash, before the page
@@ -120,22 +120,5 @@ class PublishedPages:
     def prune(self, before: float) -> None:
         """Delete entries last used before `before` (seconds since the epoch), and note the
         others."""
-        if self.folder is None:
-            return
-        try:
-            folders = list(os.scandir(self.folder))
-        except FileNotFoundError:
-            self._known = set()
-            return
-        except OSError:
-            return
-        known: set[str] = set()
-        for folder in folders:
-            with contextlib.suppress(OSError):
-                for entry in os.scandir(folder.path):
-                    with contextlib.suppress(OSError):
-                        if entry.stat().st_mtime < before:
-                            os.unlink(entry.path)
-                        elif not entry.name.startswith("."):
-                            known.add(entry.name)
-        self._known = known
+        if self.folder is not None:
+            self._known = prune_entries(self.folder, before)

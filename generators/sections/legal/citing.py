@@ -72,9 +72,11 @@ _SKIPPED = frozenset(
 )
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title"})
 
+# Possessive: its choices are exclusive (a quote opens a quoted value, nothing else does), so
+# it matches what the plain form would, without trying again what cannot match.
 _TAG = re.compile(
     r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>"
-    r"|<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    r"|<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>",
     re.S,
 )
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
@@ -257,13 +259,9 @@ def _link_by_walking(html: str, register: LegalRegister, page_path: str) -> Link
     return LinkedHtml("".join(out), tuple(linker.cited))
 
 
-# The same tags as _TAG (possessive, which matches the same: its choices are exclusive), for
-# re.split: each tag comes as four items, the tag, its "/" and its name, then the text after it.
-_TAG_SPLIT = re.compile(
-    r"(<(?:!--.*?-->|!\[CDATA\[.*?\]\]>|![^>]*>|\?[^>]*>"
-    r"|(/?)([A-Za-z][A-Za-z0-9:-]*)(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>))",
-    re.S,
-)
+# The same tags, for re.split: each comes as four items, the tag, its "/" and its name, then
+# the text after it.
+_TAG_SPLIT = re.compile(f"({_TAG.pattern})", re.S)
 # The skipped elements' names in every case ("A", "Code"), so the tags that open or close one
 # are picked out of a page's tags without a step in Python for each tag.
 _SKIPPED_ANY_CASE = frozenset(
