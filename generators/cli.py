@@ -61,8 +61,9 @@ def _serve(args: argparse.Namespace) -> int:
     import os
 
     from .core.build_log import run_translated
+    from .preview import SERVE_COMMAND
 
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.dev_addr]
+    command = [sys.executable, "-m", *SERVE_COMMAND, "--dev-addr", args.dev_addr]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return run_translated(command, Path(args.root).resolve(), env)
 

@@ -11,6 +11,9 @@ It uses MkDocs' public plugin API only:
   minified before (core/published_html.py);
 - on_post_build: write feeds, print PDFs and other aggregate outputs, after every page.
 
+While previewing (`cchc serve`, i.e. `mkdocs serve --dirty`), a rebuild writes only the pages
+and files whose inputs changed and deletes those that are gone (core/rebuilds.py).
+
 While previewing (`mkdocs serve`), a data error does not stop the server: the site becomes one
 Vietnamese error page, reloaded by itself once the data is fixed (see generators/preview.py).
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -35,6 +39,7 @@ from mkdocs.structure.toc import get_toc
 
 from .core import frontmatter
 from .core.csp import CONTENT_SECURITY_POLICY
+from .core.derived_cache import code_version
 from .core.environment import make_environment, use_template_cache
 from .core.errors import DataError, DataErrors
 from .core.guard import os_error_message, unforeseen_message, write_log
@@ -54,12 +59,25 @@ from .core.pipeline import (
 )
 from .core.portal import Portal
 from .core.published_html import PublishedPages
+from .core.rebuilds import (
+    Rebuild,
+    digest,
+    installed_versions,
+    kept_outputs,
+    kept_pages,
+    page_digest,
+    remove_vanished,
+    stale_content_pages,
+    template_digest,
+    vanished,
+)
 from .core.section import BuildPaths, SectionFailed
 from .core.theme_css import render_colours_css
 from .core.theme_values import SafeView, safe, safe_text
 from .preview import ERROR_PAGES, PREVIEW_ONLY, PREVIEW_SCRIPT, render_error_page
 from .theme_fill import FILLED_TEMPLATE, ShellMismatch, ThemeFiller, with_filled_template
 from .vietnamese.dates import build_now
+from .vietnamese.numbers import format_decimal_vi
 
 COLOURS_CSS = "assets/cchc-colours.css"
 log = logging.getLogger("mkdocs.plugins.cchc")
@@ -125,6 +143,33 @@ def _guarded(event: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+class GeneratedFile(File):
+    """A generated page's virtual file. In a preview's dirty rebuild MkDocs writes a page only
+    when its file is modified: `kept` says the last rebuild wrote this page from the same
+    inputs (core/rebuilds.py). It is set after MkDocs has read every page (on_env), before it
+    writes them."""
+
+    kept = False
+
+    def is_modified(self) -> bool:
+        return not self.kept
+
+
+class _ExactDirtyBuilds(logging.Filter):
+    """MkDocs warns at each dirty build that it may leave stale pages. The preview's are exact
+    (core/rebuilds.py); and under `strict: true` that warning alone would abort every rebuild."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def quiet_dirty_warning() -> None:
+    for name in ("mkdocs.commands.build", "properdocs.commands.build"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _ExactDirtyBuilds) for f in logger.filters):
+            logger.addFilter(_ExactDirtyBuilds())
+
+
 class GeneratedPage(Page):
     """A generated page: its HTML is ours (on_page_content), its source is empty.
 
@@ -152,16 +197,29 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.failure: tuple[Sequence[DataError], str] | None = None
         self.filler: ThemeFiller | None = None
         self.published = PublishedPages(None)
+        # Preview rebuilds (serve --dirty) only: what the last finished one wrote, and what
+        # this one has found so far (core/rebuilds.py).
+        self.incremental = False
+        self.last_rebuild: Rebuild | None = None
+        self.previous_rebuild: Rebuild | None = None
+        self.page_digests: dict[str, str] = {}
+        self.files: Files | None = None
+        self.site_digest = ""
 
     @_guarded
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts are shown (with a badge) only while previewing with `mkdocs serve`.
         self.serving = command == "serve"
+        self.incremental = self.serving and dirty
+        if self.incremental:
+            quiet_dirty_warning()
 
     @_guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).resolve().parent
         self.failure = None
+        self.files = None
+        self.page_digests = {}
         self.published = PublishedPages.open(self.root / self.config.cache_dir / "html")
         if self.serving and PREVIEW_SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(PREVIEW_SCRIPT)
@@ -261,17 +319,21 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             uri = src_uri(page.path)
             # Empty source: the page's metadata is set in on_page_markdown and its HTML in
             # on_page_content, so MkDocs parses no front matter and no Markdown for it.
-            file = File.generated(config, uri, content="", inclusion=inclusion)
+            file = GeneratedFile.generated(config, uri, content="", inclusion=inclusion)
             files.append(file)
             if inclusion is InclusionLevel.NOT_IN_NAV:
                 GeneratedPage(None, file, config)  # menu pages get theirs, titled, from the nav
             self.generated[uri] = page
+            if self.incremental:
+                self.page_digests[uri] = page_digest(page, page.path in menu)
         colours = render_colours_css(self.portal.site.colours)
         files.append(File.generated(config, COLOURS_CSS, content=colours))
         try:
             self.outputs = check_outputs(built.outputs, taken=(f.dest_uri for f in files))
         except OutputConflict as exc:
             raise PluginError(f"Lỗi tạo tệp: {exc}") from None
+        if self.incremental:
+            self.note_site(config, files)
         return files
 
     @_guarded
@@ -323,23 +385,82 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     @_guarded
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self.files = files
+        # From here on pages are written: a rebuild that stops leaves no record to trust.
+        self.previous_rebuild, self.last_rebuild = self.last_rebuild, None
         if self.failure is not None:
             return env
         assert self.portal is not None
         env = use_template_cache(with_filled_template(env), self.root / self.config.cache_dir,
                                  "theme")
         self.filler = ThemeFiller(env, config.site_url, self.config.theme_check)
+        build_date = build_now().date().isoformat()
+        sections = theme_globals(self.portal)
         # Everything an editor wrote reaches the theme's templates escaped (theme_values.py).
         env.globals["cchc"] = {
             "site": SafeView(self.portal.site),
-            "build_date": build_now().date().isoformat(),
+            "build_date": build_date,
             "feeds": [{"title": safe_text(f.title), "path": f.path, "mime_type": f.mime_type}
                       for f in self.feed_links],
             "csp": CONTENT_SECURITY_POLICY,
             # Sections' values (the hotline box), escaped the same way.
-            **{name: safe(value) for name, value in theme_globals(self.portal).items()},
+            **{name: safe(value) for name, value in sections.items()},
         }
+        if self.incremental:
+            kept = kept_pages(self.previous_rebuild, self.site_digest, self.page_digests)
+            for file in files.documentation_pages():
+                if isinstance(file, GeneratedFile):
+                    file.kept = file.src_uri in kept and os.path.isfile(file.abs_dest_path)
+            if self.previous_rebuild is not None:
+                written = format_decimal_vi(len(self.page_digests) - len(kept))
+                log.info(f"Bản xem trước: tạo lại {written} trang, giữ nguyên "
+                         f"{format_decimal_vi(len(kept))} trang không đổi")
         return env
+
+    def note_site(self, config: MkDocsConfig, files: Files) -> None:
+        """A preview rebuild, before MkDocs reads the pages: the digest of what every page shows,
+        and the editor's pages that its change (or no last rebuild) makes stale, whose output
+        is deleted so that MkDocs reads and writes them again."""
+        assert self.portal is not None
+        self.site_digest = digest(
+            code_version(), installed_versions("mkdocs", "properdocs", "mkdocs-material"),
+            Path(config.config_file_path).read_bytes(),
+            template_digest(self.root / self.config.templates_dir),
+            repr(self.portal.site), repr(theme_globals(self.portal)), repr(self.feed_links),
+            build_now().date().isoformat(), CONTENT_SECURITY_POLICY,
+            repr((config.site_name, config.site_url, config.site_description, config.copyright,
+                  config.theme["logo"], config.theme["favicon"], config.nav,
+                  list(config.extra_css), [str(s) for s in config.extra_javascript])),
+        )
+        content = {f.src_uri: f for f in files.documentation_pages()
+                   if not isinstance(f, GeneratedFile)}
+        for uri in stale_content_pages(self.last_rebuild, self.site_digest, content):
+            if os.path.isfile(path := content[uri].abs_dest_path):
+                os.remove(path)  # MkDocs reads and writes a page whose output is missing
+
+    def record_rebuild(self, site_dir: Path, outputs: Sequence[OutputFile],
+                       extra: Sequence[str] = ()) -> list[OutputFile]:
+        """After a preview rebuild: delete what is gone, remember what was written, and return
+        the outputs whose bytes changed (the only ones to write)."""
+        last = self.previous_rebuild
+        files = self.files if self.files is not None else Files([])
+        output_digests = {o.path: digest(o.content) for o in outputs}
+        kept = kept_outputs(last, output_digests)
+        written = {f.dest_uri for f in files} | set(output_digests) | set(extra)
+        remove_vanished(site_dir, vanished(last, written))
+        if self.failure is None:
+            self.last_rebuild = Rebuild(
+                site=self.site_digest,
+                pages=dict(self.page_digests),
+                content_pages=frozenset(f.src_uri for f in files.documentation_pages()
+                                        if not isinstance(f, GeneratedFile)),
+                outputs=output_digests,
+                written=frozenset(written),
+            )
+        else:  # the error page: the next rebuild writes everything
+            self.last_rebuild = Rebuild(site="", pages={}, written=frozenset(written))
+        return [o for o in outputs
+                if o.path not in kept or not (site_dir / o.path).is_file()]
 
     @_guarded
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -347,6 +468,12 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             log.debug(f"theme: {self.filler.filled} pages filled into "
                       f"{sum(s is not None for s in self.filler.shells.values())} shells, "
                       f"{self.filler.rendered} rendered by the theme")
+        site_dir = Path(config.site_dir)
+        outputs = self.outputs if self.failure is None else []
+        if self.incremental:
+            # The theme's own pages (404.html, sitemap.xml) are written at every build.
+            theirs = [*config.theme.static_templates, *(ERROR_PAGES if self.failure else ())]
+            outputs = self.record_rebuild(site_dir, outputs, theirs)
         if self.failure is not None:
             errors, report = self.failure
             page = render_error_page(
@@ -354,6 +481,6 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                 message=report,
             )
             for name in ERROR_PAGES:
-                (Path(config.site_dir) / name).write_text(page, encoding="utf-8")
+                (site_dir / name).write_text(page, encoding="utf-8")
             return
-        write_outputs(Path(config.site_dir), self.outputs)
+        write_outputs(site_dir, outputs)

@@ -22,6 +22,9 @@ from markupsafe import Markup
 
 from .core.errors import DataError
 
+# What `cchc serve` (`make serve`) runs: a dirty build keeps the preview's folder between
+# rebuilds, and the plugin makes it exact, writing only what changed (core/rebuilds.py).
+SERVE_COMMAND = ("mkdocs", "serve", "--dirty")
 PREVIEW_SCRIPT = "assets/cchc-preview.js"
 PREVIEW_STYLES = "assets/cchc-preview.css"  # the error page's only stylesheet
 PREVIEW_ONLY = (PREVIEW_SCRIPT, PREVIEW_STYLES)

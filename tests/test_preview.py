@@ -1,7 +1,8 @@
 """The preview (`make serve`): the open page reloads by itself under the site's
 Content-Security-Policy, and a data error shows in the browser, in Vietnamese, until it is fixed.
 
-The browser test runs `mkdocs serve` on a copy of the demo, on a free loopback port.
+The browser test runs `mkdocs serve --dirty` (as `cchc serve` does) on a copy of the demo, on a
+free loopback port.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from playwright.sync_api import Page, sync_playwright
 
 from generators.core.errors import DataError
 from generators.plugin import CONTENT_SECURITY_POLICY
-from generators.preview import PREVIEW_ONLY, PREVIEW_SCRIPT, render_error_page
+from generators.preview import PREVIEW_ONLY, PREVIEW_SCRIPT, SERVE_COMMAND, render_error_page
 
 from .browser import CHROMIUM_FLAGS, chromium_path
 from .conftest import copy_project, parse
@@ -82,14 +83,15 @@ def wait_until_served(url: str, process: subprocess.Popen[bytes], log: Path) -> 
 
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    """`mkdocs serve` on a copy of the demo; yields the copy and the preview's address."""
+    """`cchc serve`'s `mkdocs serve --dirty` on a copy of the demo; yields the copy and the
+    preview's address."""
     project = copy_project(tmp_path / "project")
     port = free_port()
     log = tmp_path / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", *SERVE_COMMAND, "-a", f"127.0.0.1:{port}"],
             cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}/"

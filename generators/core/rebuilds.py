@@ -1,0 +1,132 @@
+"""What a preview rebuild keeps from the one before it: the pages and files whose inputs are the
+same, so that only what changed is written again.
+
+`cchc serve` runs `mkdocs serve --dirty`: the preview's site folder (a temporary folder of that
+server alone) stays between rebuilds, and MkDocs writes only the pages it thinks modified. MkDocs
+judges by file dates, which says nothing of generated pages, and its own warning says a dirty
+build may leave stale pages. Here the decision is exact instead:
+
+- every page is described by its own inputs (everything `PageSpec` holds, and whether it is in
+  the menu) and by the *site's* inputs, which every page shows: our code and the libraries'
+  versions, `mkdocs.yml`, the theme templates, the site profile, the menu, the boxes every page
+  carries (the hotlines), the announced feeds, the build date;
+- a page is kept only when the site's inputs are those of the last rebuild and its own are
+  those it had when it was last written; anything else, or no finished rebuild before (the
+  first one, one that failed, one that showed the error page), writes it;
+- a file (page, feed, print, asset) that the last rebuild wrote and this one does not is
+  deleted, so a removed article disappears from the preview as it would from a clean build.
+
+The published build (`mkdocs build`, `cchc build`) never uses this: it always starts clean.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from .pages import PageSpec
+
+# Theme files that are copied as they are (stylesheets, scripts, images) rather than rendered
+# into pages: a change to them is copied by MkDocs, and changes no page.
+COPIED_THEME_FOLDERS = ("assets",)
+
+
+@dataclass(frozen=True)
+class Rebuild:
+    """What one finished rebuild wrote: the facts the next one compares with."""
+
+    site: str  # digest of the site's inputs
+    pages: Mapping[str, str]  # generated page (its src_uri) → digest of its own inputs
+    content_pages: frozenset[str] = frozenset()  # an editor's Markdown pages (src_uri)
+    outputs: Mapping[str, str] = field(default_factory=dict)  # output path → digest of its bytes
+    written: frozenset[str] = frozenset()  # every file in the site folder, relative to it
+
+
+def digest(*parts: str | bytes) -> str:
+    """One SHA-256 of the parts, each length-prefixed so no two lists of parts give one text."""
+    found = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        found.update(len(data).to_bytes(8, "big") + data)
+    return found.hexdigest()
+
+
+def installed_versions(*names: str) -> str:
+    """The versions of the engine and theme that render every page ("-" for one not installed:
+    ProperDocs stands in for MkDocs)."""
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=-")
+    return " ".join(found)
+
+
+def page_digest(page: PageSpec, in_menu: bool) -> str:
+    """A generated page's own inputs: every field of the spec (a frozen dataclass, whose repr
+    shows them all) and whether the menu links to it."""
+    return digest(repr(page), "menu" if in_menu else "")
+
+
+def template_digest(folder: Path) -> str:
+    """The theme templates an agency overrides (`templates/`): every file's name and bytes,
+    but for the folders copied as they stand."""
+    parts: list[str | bytes] = []
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            relative = path.relative_to(folder)
+            if path.is_file() and relative.parts[0] not in COPIED_THEME_FOLDERS:
+                parts += [relative.as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+def kept_pages(last: Rebuild | None, site: str, pages: Mapping[str, str]) -> frozenset[str]:
+    """The generated pages this rebuild need not write: same site, same own inputs as when the
+    last rebuild wrote them."""
+    if last is None or last.site != site:
+        return frozenset()
+    return frozenset(uri for uri, page in pages.items() if last.pages.get(uri) == page)
+
+
+def stale_content_pages(last: Rebuild | None, site: str, pages: Iterable[str]) -> list[str]:
+    """An editor's pages MkDocs must write again although their sources are older than their
+    output: all when the site changed, and those the last rebuild did not write as such."""
+    if last is None or last.site != site:
+        return sorted(pages)
+    return sorted(set(pages) - last.content_pages)
+
+
+def kept_outputs(last: Rebuild | None, outputs: Mapping[str, str]) -> frozenset[str]:
+    """Outputs whose bytes are those the last rebuild wrote at the same path."""
+    if last is None:
+        return frozenset()
+    return frozenset(path for path, found in outputs.items() if last.outputs.get(path) == found)
+
+
+def vanished(last: Rebuild | None, written: Iterable[str]) -> list[str]:
+    """Files the last rebuild wrote and this one does not, deepest first."""
+    if last is None:
+        return []
+    return sorted(last.written - set(written), key=lambda path: (-path.count("/"), path))
+
+
+def remove_vanished(site_dir: Path, paths: Iterable[str]) -> int:
+    """Delete each file (relative to `site_dir`, never outside it) and the folders it leaves
+    empty; returns how many files were deleted."""
+    root = site_dir.resolve()
+    removed = 0
+    for path in paths:
+        target = (root / path).resolve()
+        if not target.is_relative_to(root) or target == root or not target.is_file():
+            continue
+        target.unlink()
+        removed += 1
+        folder = target.parent
+        while folder != root and folder.is_relative_to(root) and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    return removed

@@ -1,0 +1,250 @@
+"""Preview rebuilds (`cchc serve`, i.e. `mkdocs serve --dirty`) write only what changed, and
+leave the preview's folder, file for file, as a clean build of the same sources would.
+
+The rebuilds run in one process kept between them, as under `mkdocs serve` (tests/rebuilder.py);
+the clean builds each in a fresh one. The clock is pinned.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generators.core.pages import PageSpec
+from generators.core.rebuilds import (
+    Rebuild,
+    kept_outputs,
+    kept_pages,
+    page_digest,
+    remove_vanished,
+    stale_content_pages,
+    template_digest,
+    vanished,
+)
+from generators.preview import SERVE_COMMAND
+
+from .conftest import PINNED_EPOCH, ROOT, copy_project
+
+REBUILDER = ROOT / "tests" / "rebuilder.py"
+NEWS = "tin-tuc/2024/"
+ARTICLE = f"content/{NEWS}ban-hanh-ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nam-2024.md"
+ARTICLE_PAGE = f"{NEWS}ban-hanh-ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nam-2024/index.html"
+REMOVED = f"content/{NEWS}cap-nhat-thu-tuc-hanh-chinh-linh-vuc-duong-bo-duoc-sua-doi-bo-sung.md"
+REMOVED_PAGE = f"{NEWS}cap-nhat-thu-tuc-hanh-chinh-linh-vuc-duong-bo-duoc-sua-doi-bo-sung/"
+EDITOR_PAGE = "content/huong-dan-bien-tap.md"  # an editor's own Markdown page
+GUIDE = "huong-dan-bien-tap/index.html"
+PROCEDURE_PAGE = "thu-tuc/cap-giay-chung-nhan-chat-luong-xe-co-gioi-cai-tao/index.html"
+QUESTION = "data/hoi-dap/doi-giay-phep-lai-xe-truc-tuyen.yml"
+
+
+def spec(**changes: object) -> PageSpec:
+    fields: dict[str, object] = {"path": "tin-tuc/a/", "title": "Tin", "html": "<p>Một</p>",
+                                 "description": "Mô tả"}
+    return PageSpec(**{**fields, **changes})  # type: ignore[arg-type]
+
+
+# The decisions, as pure functions.
+
+def test_a_page_digest_changes_with_every_field_of_the_page_and_with_the_menu() -> None:
+    base = page_digest(spec(), in_menu=False)
+    assert page_digest(spec(), in_menu=False) == base
+    assert page_digest(spec(), in_menu=True) != base
+    changed = [
+        spec(path="tin-tuc/b/"), spec(title="Tin mới"), spec(html="<p>Hai</p>"),
+        spec(description="Khác"), spec(date="2024-07-15"), spec(kind="article"),
+        spec(hide_toc=False), spec(extra_meta={"kind": "x"}), spec(cites=("45-2020-nd-cp",)),
+    ]
+    assert len({page_digest(page, in_menu=False) for page in changed} | {base}) == 10
+
+
+def test_pages_are_kept_only_when_the_site_and_their_own_inputs_are_those_last_written() -> None:
+    last = Rebuild(site="s1", pages={"a.md": "1", "b.md": "2"})
+    now = {"a.md": "1", "b.md": "3", "c.md": "4"}
+    assert kept_pages(last, "s1", now) == {"a.md"}
+    assert kept_pages(last, "s2", now) == set()  # the site changed: every page is written
+    assert kept_pages(None, "s1", now) == set()  # no finished rebuild before this one
+
+
+def test_an_editors_pages_are_written_again_when_the_site_changed_or_they_are_new() -> None:
+    last = Rebuild(site="s1", pages={}, content_pages=frozenset({"a.md"}))
+    assert stale_content_pages(last, "s1", ["a.md", "b.md"]) == ["b.md"]
+    assert stale_content_pages(last, "s2", ["a.md", "b.md"]) == ["a.md", "b.md"]
+    assert stale_content_pages(None, "s1", ["a.md"]) == ["a.md"]
+
+
+def test_outputs_are_kept_only_when_their_bytes_are_those_last_written_there() -> None:
+    last = Rebuild(site="s", pages={}, outputs={"rss.xml": "1", "a.pdf": "2"})
+    assert kept_outputs(last, {"rss.xml": "1", "a.pdf": "9", "b.pdf": "2"}) == {"rss.xml"}
+    assert kept_outputs(None, {"rss.xml": "1"}) == set()
+
+
+def test_files_gone_since_the_last_rebuild_are_deleted_with_their_empty_folders(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    for name in ("a/b/index.html", "a/c.html", "d.html"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text("x", encoding="utf-8")
+    (tmp_path / "outside.html").write_text("x", encoding="utf-8")
+    last = Rebuild(site="s", pages={}, written=frozenset(
+        {"a/b/index.html", "a/c.html", "d.html", "../outside.html", "gone.html"}))
+    gone = vanished(last, ["a/c.html", "d.html"])
+    assert gone == ["a/b/index.html", "../outside.html", "gone.html"]
+    assert remove_vanished(site, gone) == 1
+    assert not (site / "a" / "b").exists()
+    assert (site / "a" / "c.html").is_file() and (site / "d.html").is_file()
+    assert (tmp_path / "outside.html").is_file()  # never outside the site folder
+    assert vanished(None, []) == []
+
+
+def test_the_theme_digest_follows_templates_not_copied_assets(tmp_path: Path) -> None:
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "main.html").write_text("a", encoding="utf-8")
+    (tmp_path / "assets" / "x.css").write_text("a", encoding="utf-8")
+    first = template_digest(tmp_path)
+    (tmp_path / "assets" / "x.css").write_text("b", encoding="utf-8")
+    assert template_digest(tmp_path) == first
+    (tmp_path / "main.html").write_text("b", encoding="utf-8")
+    assert template_digest(tmp_path) != first
+
+
+def test_cchc_serve_runs_a_dirty_preview() -> None:
+    assert SERVE_COMMAND == ("mkdocs", "serve", "--dirty")
+
+
+# The rebuilds of a copy of the demo.
+
+class Rebuilder:
+    """The preview's builder process: `rebuild()` is one save of a file under `mkdocs serve`."""
+
+    def __init__(self, project: Path, site: Path, log: Path) -> None:
+        self.log = log
+        with log.open("wb") as output:
+            self.process = subprocess.Popen(
+                [sys.executable, str(REBUILDER), str(project / "mkdocs.yml"), str(site)],
+                cwd=project, env=_env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                stderr=output, text=True,
+            )
+
+    def rebuild(self) -> str:
+        assert self.process.stdin and self.process.stdout
+        start = self.log.stat().st_size
+        self.process.stdin.write("\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline().strip()
+        messages = self.log.read_bytes()[start:].decode("utf-8")
+        assert answer == "ok", f"{answer}\n{messages[-3000:]}"
+        return messages
+
+    def close(self) -> None:
+        assert self.process.stdin and self.process.stdout
+        self.process.stdin.close()
+        self.process.wait(timeout=60)
+        self.process.stdout.close()
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "SOURCE_DATE_EPOCH": PINNED_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def clean_build(project: Path, site: Path) -> dict[str, bytes]:
+    """What `mkdocs serve` without --dirty writes for the same sources: a fresh process."""
+    code = (
+        "import sys; from mkdocs.config import load_config; "
+        "from mkdocs.commands.build import build; "
+        "c = load_config(config_file=sys.argv[1], site_dir=sys.argv[2]); "
+        "c.plugins.on_startup(command='serve', dirty=False); "
+        "u = 'http://127.0.0.1:8000/'; c.site_url = u; build(c, serve_url=u)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(project / "mkdocs.yml"), str(site)],
+        cwd=project, env=_env(), capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return tree(site)
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def written_at(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns
+            for p in site.rglob("*.html")}
+
+
+def assert_same_tree(found: dict[str, bytes], expected: dict[str, bytes]) -> None:
+    assert found.keys() == expected.keys(), sorted(found.keys() ^ expected.keys())[:10]
+    differing = [name for name in found if found[name] != expected[name]]
+    assert not differing, differing[:10]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path}: «{old}» not found"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[tuple[Path, Path, Rebuilder]]:
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "preview"
+    builder = Rebuilder(project, site, tmp_path / "rebuilds.log")
+    try:
+        yield project, site, builder
+    finally:
+        builder.close()
+
+
+def test_a_preview_rebuild_writes_what_changed_and_leaves_what_a_clean_build_would(
+    preview: tuple[Path, Path, Rebuilder], tmp_path: Path,
+) -> None:
+    project, site, builder = preview
+    builder.rebuild()
+    before = written_at(site)
+
+    # An article saved: its page and what lists it are written, most pages are kept.
+    added = "Đoạn mới thêm khi xem trước trang."
+    edit(project / ARTICLE, "\n## ", f"\n{added}\n\n## ")
+    messages = builder.rebuild()
+    after = written_at(site)
+    rewritten = {name for name in after if after[name] != before.get(name)}
+    assert ARTICLE_PAGE in rewritten and added in (site / ARTICLE_PAGE).read_text("utf-8")
+    assert PROCEDURE_PAGE not in rewritten
+    assert 0 < len(rewritten) < len(after) / 10, sorted(rewritten)
+    assert "Bản xem trước: tạo lại" in messages
+    assert "dirty" not in messages  # MkDocs' warning, untrue here, would fail a strict build
+    assert_same_tree(tree(site), clean_build(project, tmp_path / "clean1"))
+
+    # An article deleted and the editor's own page changed: the one gone, the other new.
+    (project / REMOVED).unlink()
+    edit(project / EDITOR_PAGE, "Tài liệu này dành cho", "Tài liệu này viết cho")
+    builder.rebuild()
+    assert not (site / REMOVED_PAGE).exists()
+    assert "Tài liệu này viết cho" in (site / GUIDE).read_text("utf-8")
+    assert_same_tree(tree(site), clean_build(project, tmp_path / "clean2"))
+
+    # The site profile changed: every page shows it, every page is written.
+    before = written_at(site)
+    edit(project / "data" / "site.yml", "short_name: Sở Xây dựng Quảng Trị",
+         "short_name: Sở Xây dựng tỉnh Quảng Trị")
+    builder.rebuild()
+    after = written_at(site)
+    assert all(after[name] != before[name] for name in (ARTICLE_PAGE, PROCEDURE_PAGE, GUIDE))
+    for name in (PROCEDURE_PAGE, GUIDE):  # the editor's page too, though its source is older
+        assert "Sở Xây dựng tỉnh Quảng Trị" in (site / name).read_text("utf-8")
+
+    # A data error: the error page at every address; fixed: the whole site back, exact.
+    edit(project / QUESTION, "asked: 2024-03-04", "asked: hôm qua")
+    builder.rebuild()
+    assert "chưa thể xem trước" in (site / "index.html").read_text("utf-8")
+    assert not (site / PROCEDURE_PAGE).exists()  # served as the error page (404.html)
+    edit(project / QUESTION, "asked: hôm qua", "asked: 2024-03-04")
+    builder.rebuild()
+    assert_same_tree(tree(site), clean_build(project, tmp_path / "clean3"))
