@@ -422,6 +422,15 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         and the editor's pages that its change (or no last rebuild) makes stale, whose output
         is deleted so that MkDocs reads and writes them again."""
         assert self.portal is not None
+        content = {f.src_uri: f for f in files.documentation_pages()
+                   if not isinstance(f, GeneratedFile)}
+        # The menu on every page shows what Material reads of the pages it links to: their
+        # metadata (icon, subtitle, status), that of an editor's page from its front matter.
+        menu = {item.link for item in self.portal.site.menu}
+        menu_meta = [(uri, page_meta(spec)) for uri, spec in sorted(self.generated.items())
+                     if spec.path in menu]
+        menu_meta += [(uri, frontmatter.split(file.content_string)[0])
+                      for uri, file in sorted(content.items())]
         self.site_digest = digest(
             code_version(), installed_versions("mkdocs", "properdocs", "mkdocs-material"),
             Path(config.config_file_path).read_bytes(),
@@ -431,9 +440,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             repr((config.site_name, config.site_url, config.site_description, config.copyright,
                   config.theme["logo"], config.theme["favicon"], config.nav,
                   list(config.extra_css), [str(s) for s in config.extra_javascript])),
+            repr(menu_meta),
         )
-        content = {f.src_uri: f for f in files.documentation_pages()
-                   if not isinstance(f, GeneratedFile)}
         for uri in stale_content_pages(self.last_rebuild, self.site_digest, content):
             if os.path.isfile(path := content[uri].abs_dest_path):
                 os.remove(path)  # MkDocs reads and writes a page whose output is missing

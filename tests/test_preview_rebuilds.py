@@ -230,6 +230,13 @@ def test_a_preview_rebuild_writes_what_changed_and_leaves_what_a_clean_build_wou
     assert "Tài liệu này viết cho" in (site / GUIDE).read_text("utf-8")
     assert_same_tree(tree(site), clean_build(project, tmp_path / "clean2"))
 
+    # The editor's page's metadata changed: the menu may show it, every page is written.
+    before = written_at(site)
+    edit(project / EDITOR_PAGE, "title: Hướng dẫn cho Ban biên tập",
+         "title: Hướng dẫn dành cho Ban biên tập")
+    builder.rebuild()
+    assert written_at(site)[PROCEDURE_PAGE] != before[PROCEDURE_PAGE]
+
     # The site profile changed: every page shows it, every page is written.
     before = written_at(site)
     edit(project / "data" / "site.yml", "short_name: Sở Xây dựng Quảng Trị",
