@@ -58,6 +58,7 @@ from .core.pipeline import (
     theme_globals,
 )
 from .core.portal import Portal
+from .core.preview_memory import keep_in_memory
 from .core.published_html import PublishedPages
 from .core.rebuilds import (
     Rebuild,
@@ -213,6 +214,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.incremental = self.serving and dirty
         if self.incremental:
             quiet_dirty_warning()
+            keep_in_memory()  # what unchanged files give, worked out once per preview
 
     @_guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

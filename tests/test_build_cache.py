@@ -7,11 +7,12 @@ import dataclasses
 import json
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from generators.core import derived_cache
+from generators.core import derived_cache, preview_memory
 from generators.core.derived_cache import DerivedCache
 from generators.core.portal import Portal
 from generators.sections.legal.model import LEGAL
@@ -152,3 +153,36 @@ def test_an_entry_that_cannot_be_marked_as_used_is_still_used(
 
     monkeypatch.setattr(derived_cache.os, "utime", refuse)
     assert cache.get("k" * 40) == {"html": "<p>Thủ tục</p>"} and cache.hits == 1
+
+
+@pytest.fixture
+def in_memory() -> Iterator[None]:
+    """Entries held in memory, as the preview does between rebuilds; off again afterwards."""
+    preview_memory.keep_in_memory()
+    yield
+    preview_memory.keep_in_memory(False)
+
+
+def test_the_preview_reads_an_entry_from_disk_once_then_from_memory(
+    tmp_path: Path, in_memory: None,
+) -> None:
+    writer, reader = DerivedCache.open(tmp_path), DerivedCache.open(tmp_path)
+    writer.put("k1", {"html": "<p>Một</p>", "words": [1, 2]})
+    entries(tmp_path)[0].unlink()  # what was stored is held, under its key
+    found = reader.get("k1")
+    assert found == {"html": "<p>Một</p>", "words": [1, 2]} and reader.hits == 1
+    found["words"].append(3)  # a caller changing what it was given changes nothing held
+    assert reader.get("k1") == {"html": "<p>Một</p>", "words": [1, 2]}
+    DerivedCache(tmp_path / "other", reader.version).put("k2", "văn bản")
+    path = entries(tmp_path / "other")[0]
+    assert reader.get("k2") is None  # another folder's entry is not this folder's
+    assert DerivedCache(tmp_path / "other", reader.version).get("k2") == "văn bản"
+    path.unlink()
+    assert DerivedCache(tmp_path / "other", reader.version).get("k2") == "văn bản"
+
+
+def test_a_single_build_holds_nothing_in_memory(tmp_path: Path) -> None:
+    cache = DerivedCache.open(tmp_path)
+    cache.put("k1", "văn bản")
+    entries(tmp_path)[0].unlink()
+    assert cache.get("k1") is None

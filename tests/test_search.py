@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generators.core import preview_memory
 from generators.search.index import POSTINGS_CAP, build_index
 from generators.search.records import SearchRecord, plain_text
 from generators.search.tokens import folded, has_marks, joined_numbers, normal, tokens
@@ -134,6 +135,25 @@ def test_same_records_give_the_same_bytes() -> None:
     first = [(f.path, f.content) for f in build_index(records())]
     second = [(f.path, f.content) for f in build_index(list(reversed(records())))]
     assert first == second
+
+
+def test_the_previews_held_documents_give_the_same_bytes() -> None:
+    """Between preview rebuilds each record's words are counted once (preview_memory.py)."""
+    records = [SearchRecord(f"tin/{n}/", "tin", f"Tin số {n} về giấy phép lái xe",
+                            "Đổi giấy phép lái xe trực tuyến. " * n, names=(f"1.00{n}",))
+               for n in range(1, 30)]
+    expected = [(f.path, f.content) for f in build_index(records)]
+    preview_memory.keep_in_memory()
+    try:
+        first = [(f.path, f.content) for f in build_index(records)]
+        changed = [*records[:-1], SearchRecord("tin/29/", "tin", "Tin khác", "Văn bản khác")]
+        build_index(changed)
+        again = [(f.path, f.content) for f in build_index(records)]
+        held = preview_memory.table("search-documents")
+        assert held is not None and len(held) == 30
+    finally:
+        preview_memory.keep_in_memory(False)
+    assert first == expected and again == expected
 
 
 def test_markdown_is_reduced_to_words() -> None:

@@ -26,6 +26,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from .preview_memory import table
+
 PACKAGE = Path(__file__).resolve().parent.parent  # generators/
 # Libraries whose output ends up in cached values.
 LIBRARIES = ("Markdown", "nh3", "pydantic", "PyYAML")
@@ -103,6 +105,19 @@ def prune_entries(folder: Path, before: float) -> set[str] | None:
     return kept
 
 
+def _remember(path: Path, value: Any) -> None:
+    """Hold an entry's value for the preview's next rebuilds (preview_memory.py), as its JSON
+    text unless it is a text, so a caller that changes what it was given changes nothing held."""
+    if (held := table("derived")) is not None:
+        held[str(path)] = value if isinstance(value, str) else (json.dumps(value),)
+
+
+def _recall(path: Path) -> Any | None:
+    if (held := table("derived")) is None or (found := held.get(str(path))) is None:
+        return None
+    return found if isinstance(found, str) else json.loads(found[0])
+
+
 def _checksum(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -129,6 +144,9 @@ class DerivedCache:
     def get(self, key: str) -> Any | None:
         """The value stored under `key`, or None when absent, corrupt or of another version."""
         path = self.path(key)
+        if (held := _recall(path)) is not None:
+            self.hits += 1
+            return held
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
             valid = (
@@ -144,6 +162,7 @@ class DerivedCache:
         self.hits += 1
         with contextlib.suppress(OSError):  # a read-only checkout: the entry is still good
             os.utime(path)  # used: kept by prune()
+        _remember(path, entry["value"])
         return entry["value"]
 
     def put(self, key: str, value: Any) -> None:
@@ -152,6 +171,7 @@ class DerivedCache:
         entry = {"key": key, "version": self.version, "checksum": _checksum(value), "value": value}
         data = json.dumps(entry, ensure_ascii=False).encode("utf-8")
         write_atomic(self.path(key), data)
+        _remember(self.path(key), value)
 
     def prune(self, before: float) -> None:
         """Delete entries last used before `before` (seconds since the epoch)."""

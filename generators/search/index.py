@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..core.outputs import OutputFile
+from ..core.preview_memory import table
 from .records import QUESTION_WORDS, TYPE_LABELS, SearchRecord, kind_words
 from .synonyms import synonym_file
 from .tokens import forms, index_words
@@ -63,6 +64,56 @@ class _Postings:
     folds: dict[str, str]  # exact (normal) form → its folded word, whose shard holds both
 
 
+@dataclass(frozen=True)
+class _Document:
+    """What one record gives the index, whatever the other records: read, never changed."""
+
+    titled: tuple[str, ...]  # folded words, and "=normal" forms, of its title and names
+    folded: Counter[str]  # folded word → weighted count
+    exact: Counter[str]  # accented (normal) form → weighted count
+    folds: tuple[tuple[str, str], ...]  # normal form → its folded word
+    length: int
+
+
+def _read_document(record: SearchRecord) -> _Document:
+    title = index_words(record.title) + [t for n in record.names for t in index_words(n)]
+    titled: list[str] = []
+    for word in set(title):
+        fold, exact, marked = forms(word)
+        titled.append(fold)
+        if marked:
+            titled.append(f"={exact}")
+    heavy = title + [t for k in record.keywords for t in index_words(k)]
+    light = index_words(record.text)
+    # Counted once per distinct word: a corpus repeats a small vocabulary.
+    counts = Counter(heavy)
+    for word in counts:
+        counts[word] *= TITLE_WEIGHT
+    counts.update(light)
+    by_fold: Counter[str] = Counter()
+    by_exact: Counter[str] = Counter()
+    folds = []
+    for word, tf in counts.items():
+        fold, exact, marked = forms(word)
+        by_fold[fold] += tf
+        if marked:
+            by_exact[exact] += tf
+            folds.append((exact, fold))
+    return _Document(tuple(titled), by_fold, by_exact, tuple(folds),
+                     len(heavy) * TITLE_WEIGHT + len(light) or 1)
+
+
+def _document(record: SearchRecord) -> _Document:
+    """`_read_document`, held between the preview's rebuilds (preview_memory.py)."""
+    held = table("search-documents")
+    if held is None:
+        return _read_document(record)
+    key = (record.title, record.names, record.keywords, record.text)
+    if (found := held.get(key)) is None:
+        found = held[key] = _read_document(record)
+    return found
+
+
 def _score(records: Sequence[SearchRecord]) -> _Postings:
     folded_tf: list[Counter[str]] = []
     exact_tf: list[Counter[str]] = []
@@ -70,30 +121,13 @@ def _score(records: Sequence[SearchRecord]) -> _Postings:
     titled: dict[str, set[int]] = defaultdict(set)
     folds: dict[str, str] = {}
     for doc, record in enumerate(records):
-        title = index_words(record.title) + [t for n in record.names for t in index_words(n)]
-        for word in set(title):
-            fold, exact, marked = forms(word)
-            titled[fold].add(doc)
-            if marked:
-                titled[f"={exact}"].add(doc)
-        heavy = title + [t for k in record.keywords for t in index_words(k)]
-        light = index_words(record.text)
-        # Counted once per distinct word: a corpus repeats a small vocabulary.
-        counts = Counter(heavy)
-        for word in counts:
-            counts[word] *= TITLE_WEIGHT
-        counts.update(light)
-        by_fold: Counter[str] = Counter()
-        by_exact: Counter[str] = Counter()
-        for word, tf in counts.items():
-            fold, exact, marked = forms(word)
-            by_fold[fold] += tf
-            if marked:
-                by_exact[exact] += tf
-                folds[exact] = fold
-        folded_tf.append(by_fold)
-        exact_tf.append(by_exact)
-        lengths.append(len(heavy) * TITLE_WEIGHT + len(light) or 1)
+        document = _document(record)
+        for term in document.titled:
+            titled[term].add(doc)
+        folds.update(document.folds)
+        folded_tf.append(document.folded)
+        exact_tf.append(document.exact)
+        lengths.append(document.length)
     average = sum(lengths) / len(lengths) if lengths else 1.0
     count = len(records)
 
