@@ -173,3 +173,24 @@ def test_a_question_naming_a_procedure_outside_the_catalogue_is_an_error(tmp_pat
     assert error.file == "data/hoi-dap/giay-phep-lai-xe-quoc-te.yml"
     assert error.field == "procedures › mục 1"
     assert "1.999999 không có trong danh mục" in error.message
+
+
+def test_content_pages_not_saved_as_utf8_are_refused_outside_owned_and_hidden_folders(
+    tmp_path: Path,
+) -> None:
+    """MkDocs renders the editor's Markdown pages: each is checked, in order; the news folder
+    (read and checked by its section) and hidden folders are not walked."""
+    from generators.core.errors import ErrorCollector
+    from generators.core.pipeline import check_content_pages
+
+    content = tmp_path / "content"
+    for name in ("z.md", "a.md", "gioi-thieu/b.md", "tin-tuc/2024/c.md", ".git/d.md",
+                 "x/.e.md", "f.txt", "gioi-thieu/tin-tuc/g.md"):
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_bytes("Giới thiệu".encode("utf-16"))
+    errors = ErrorCollector()
+    check_content_pages(content, tmp_path, errors, {"tin-tuc"})
+    assert [e.file for e in errors.errors] == [
+        "content/a.md", "content/gioi-thieu/b.md", "content/gioi-thieu/tin-tuc/g.md",
+        "content/z.md",
+    ]

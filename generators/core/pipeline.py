@@ -8,6 +8,7 @@ the pages; nothing is written here — the caller (the MkDocs plugin) writes pag
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,17 +49,27 @@ def known_data_entries(sections: Sequence[Section] = SECTIONS) -> frozenset[str]
     return frozenset({SITE_FILE, *(entry for s in sections for entry in s.data_entries)})
 
 
+def _content_pages(content_dir: Path, owned: set[str]) -> list[Path]:
+    """The Markdown files MkDocs renders: outside the folders sections own (the news, with its
+    thousands of articles, is not walked) and outside hidden folders."""
+    found = []
+    for folder, folders, names in os.walk(content_dir):
+        top = Path(folder) == content_dir
+        folders[:] = [f for f in folders if not f.startswith(".") and not (top and f in owned)]
+        found += [Path(folder, name) for name in names
+                  if name.endswith(".md") and not name.startswith(".")]
+    return sorted(found)
+
+
 def check_content_pages(
     content_dir: Path, root: Path, errors: ErrorCollector, owned: set[str]
 ) -> None:
     """Markdown pages in content/ that MkDocs renders follow the same rules as any editor's
     file, so a page pasted from a TCVN3 or VNI document, or not saved as UTF-8, is refused at
     its line before MkDocs reads it."""
-    for path in sorted(content_dir.rglob("*.md")):
-        source = path.relative_to(content_dir)
-        if source.parts[0] in owned or any(p.startswith(".") for p in source.parts):
-            continue
-        rel = relative(path, root) if path.is_relative_to(root) else source.as_posix()
+    for path in _content_pages(content_dir, owned):
+        rel = (relative(path, root) if path.is_relative_to(root)
+               else path.relative_to(content_dir).as_posix())
         try:
             decode_text(path.read_bytes(), rel)
         except YamlProblem as problem:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib import metadata
 from pathlib import Path
 
@@ -67,9 +67,13 @@ def installed_versions(*names: str) -> str:
 
 
 def page_digest(page: PageSpec, in_menu: bool) -> str:
-    """A generated page's own inputs: every field of the spec (a frozen dataclass, whose repr
-    shows them all) and whether the menu links to it."""
-    return digest(repr(page), "menu" if in_menu else "")
+    """A generated page's own inputs: every field of the spec, by name (its texts as they are,
+    the rest by repr), and whether the menu links to it."""
+    parts: list[str] = ["menu" if in_menu else ""]
+    for spec_field in fields(page):
+        value = getattr(page, spec_field.name)
+        parts += [spec_field.name, value if isinstance(value, str) else f"\0{value!r}"]
+    return digest(*parts)
 
 
 def template_digest(folder: Path) -> str:
