@@ -186,3 +186,15 @@ def test_a_single_build_holds_nothing_in_memory(tmp_path: Path) -> None:
     cache.put("k1", "văn bản")
     entries(tmp_path)[0].unlink()
     assert cache.get("k1") is None
+
+
+def test_the_preview_prunes_a_folder_once_per_process(tmp_path: Path, in_memory: None) -> None:
+    DerivedCache.open(tmp_path).put("k1", "văn bản")
+    month_ago = time.time() - derived_cache.PRUNE_AFTER - 60
+    os.utime(entries(tmp_path)[0], (month_ago, month_ago))
+    DerivedCache.open(tmp_path)  # its rebuilds do not walk the folder again
+    assert len(entries(tmp_path)) == 1
+    DerivedCache.open(tmp_path / "other")
+    preview_memory.keep_in_memory(False)
+    DerivedCache.open(tmp_path)  # a new process (or a single build) prunes
+    assert entries(tmp_path) == []

@@ -105,15 +105,16 @@ def prune_entries(folder: Path, before: float) -> set[str] | None:
     return kept
 
 
-def _remember(path: Path, value: Any) -> None:
-    """Hold an entry's value for the preview's next rebuilds (preview_memory.py), as its JSON
-    text unless it is a text, so a caller that changes what it was given changes nothing held."""
+def _remember(entry: tuple[str, str], value: Any) -> None:
+    """Hold an entry's value (by folder and key) for the preview's next rebuilds
+    (preview_memory.py), as its JSON text unless it is a text, so a caller that changes what it
+    was given changes nothing held."""
     if (held := table("derived")) is not None:
-        held[str(path)] = value if isinstance(value, str) else (json.dumps(value),)
+        held[entry] = value if isinstance(value, str) else (json.dumps(value),)
 
 
-def _recall(path: Path) -> Any | None:
-    if (held := table("derived")) is None or (found := held.get(str(path))) is None:
+def _recall(entry: tuple[str, str]) -> Any | None:
+    if (held := table("derived")) is None or (found := held.get(entry)) is None:
         return None
     return found if isinstance(found, str) else json.loads(found[0])
 
@@ -135,7 +136,12 @@ class DerivedCache:
     @classmethod
     def open(cls, folder: Path) -> DerivedCache:
         found = cls(folder, code_version())
-        found.prune(time.time() - PRUNE_AFTER)
+        # Pruned once per process: a preview's rebuilds need not walk the folder again.
+        pruned = table("pruned")
+        if pruned is None or str(folder) not in pruned:
+            found.prune(time.time() - PRUNE_AFTER)
+            if pruned is not None:
+                pruned[str(folder)] = True
         return found
 
     def path(self, key: str) -> Path:
@@ -143,10 +149,10 @@ class DerivedCache:
 
     def get(self, key: str) -> Any | None:
         """The value stored under `key`, or None when absent, corrupt or of another version."""
-        path = self.path(key)
-        if (held := _recall(path)) is not None:
+        if (held := _recall((str(self.folder), key))) is not None:
             self.hits += 1
             return held
+        path = self.path(key)
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
             valid = (
@@ -162,7 +168,7 @@ class DerivedCache:
         self.hits += 1
         with contextlib.suppress(OSError):  # a read-only checkout: the entry is still good
             os.utime(path)  # used: kept by prune()
-        _remember(path, entry["value"])
+        _remember((str(self.folder), key), entry["value"])
         return entry["value"]
 
     def put(self, key: str, value: Any) -> None:
@@ -171,7 +177,7 @@ class DerivedCache:
         entry = {"key": key, "version": self.version, "checksum": _checksum(value), "value": value}
         data = json.dumps(entry, ensure_ascii=False).encode("utf-8")
         write_atomic(self.path(key), data)
-        _remember(self.path(key), value)
+        _remember((str(self.folder), key), value)
 
     def prune(self, before: float) -> None:
         """Delete entries last used before `before` (seconds since the epoch)."""
