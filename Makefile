@@ -54,7 +54,7 @@ edit: $(INSTALLED) $(NODE_INSTALLED) print-deps
 	@PORT=$(EDIT_PORT) BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" \
 	  node node_modules/decap-server/dist/index.js & server=$$!; \
 	  trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
-	  CCHC_EDITOR_PORT=$(EDIT_PORT) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	  CCHC_EDITOR_PORT=$(EDIT_PORT) $(BIN)/cchc serve --dev-addr 127.0.0.1:8000
 
 ## validate: check data/ and content/ only and list every problem (what `cchc check` does)
 validate: $(INSTALLED)
