@@ -23,7 +23,8 @@ from __future__ import annotations
 import functools
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -39,7 +40,7 @@ from mkdocs.structure.toc import get_toc
 
 from .core import frontmatter
 from .core.csp import CONTENT_SECURITY_POLICY
-from .core.derived_cache import code_version
+from .core.derived_cache import make_key
 from .core.environment import make_environment, use_template_cache
 from .core.errors import DataError, DataErrors
 from .core.guard import os_error_message, unforeseen_message, write_log
@@ -51,6 +52,7 @@ from .core.outputs import OutputConflict, OutputFile, check_outputs, write_outpu
 from .core.pages import PageSpec, UnsafePath
 from .core.pipeline import (
     DuplicatePage,
+    FeedLink,
     build_site,
     content_folders,
     feed_links,
@@ -59,10 +61,11 @@ from .core.pipeline import (
 )
 from .core.portal import Portal
 from .core.preview_memory import keep_in_memory
+from .core.profile import SiteProfile
 from .core.published_html import PublishedPages
 from .core.rebuilds import (
     Rebuild,
-    digest,
+    bytes_digest,
     installed_versions,
     kept_outputs,
     kept_pages,
@@ -144,6 +147,18 @@ def _guarded(event: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+@dataclass(frozen=True)
+class ThemeInputs:
+    """What every page's theme templates read under `cchc`, as the data has it: on_env gives
+    it to them escaped, and its repr is part of what a preview rebuild compares."""
+
+    site: SiteProfile
+    build_date: str
+    feeds: Sequence[FeedLink]
+    csp: str
+    sections: Mapping[str, object]  # the sections' theme values (the hotline box)
+
+
 class GeneratedFile(File):
     """A generated page's virtual file. In a preview's dirty rebuild MkDocs writes a page only
     when its file is modified: `kept` says the last rebuild wrote this page from the same
@@ -192,7 +207,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.portal: Portal | None = None
         self.generated: dict[str, PageSpec] = {}
         self.outputs: list[OutputFile] = []
-        self.feed_links: list[Any] = []
+        self.theme_inputs: ThemeInputs | None = None
         self.root = Path.cwd()
         self.serving = False
         self.failure: tuple[Sequence[DataError], str] | None = None
@@ -313,7 +328,11 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             raise PluginError(f"Lỗi tạo trang: {exc}") from None
         for warning in built.warnings:
             log.warning(warning)
-        self.feed_links = feed_links(built.feeds)
+        self.theme_inputs = ThemeInputs(
+            site=self.portal.site, build_date=build_now().date().isoformat(),
+            feeds=feed_links(built.feeds), csp=CONTENT_SECURITY_POLICY,
+            sections=theme_globals(self.portal),
+        )
         menu = {item.link for item in self.portal.site.menu}
         self.generated = {}
         for page in built.pages:
@@ -335,7 +354,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         except OutputConflict as exc:
             raise PluginError(f"Lỗi tạo tệp: {exc}") from None
         if self.incremental:
-            self.note_site(config, files)
+            self.note_site(config, files, menu)
         return files
 
     @_guarded
@@ -392,21 +411,20 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.previous_rebuild, self.last_rebuild = self.last_rebuild, None
         if self.failure is not None:
             return env
-        assert self.portal is not None
+        assert self.theme_inputs is not None
         env = use_template_cache(with_filled_template(env), self.root / self.config.cache_dir,
                                  "theme")
         self.filler = ThemeFiller(env, config.site_url, self.config.theme_check)
-        build_date = build_now().date().isoformat()
-        sections = theme_globals(self.portal)
+        shown = self.theme_inputs
         # Everything an editor wrote reaches the theme's templates escaped (theme_values.py).
         env.globals["cchc"] = {
-            "site": SafeView(self.portal.site),
-            "build_date": build_date,
+            "site": SafeView(shown.site),
+            "build_date": shown.build_date,
             "feeds": [{"title": safe_text(f.title), "path": f.path, "mime_type": f.mime_type}
-                      for f in self.feed_links],
-            "csp": CONTENT_SECURITY_POLICY,
+                      for f in shown.feeds],
+            "csp": shown.csp,
             # Sections' values (the hotline box), escaped the same way.
-            **{name: safe(value) for name, value in sections.items()},
+            **{name: safe(value) for name, value in shown.sections.items()},
         }
         if self.incremental:
             kept = kept_pages(self.previous_rebuild, self.site_digest, self.page_digests)
@@ -419,26 +437,22 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                          f"{format_decimal_vi(len(kept))} trang không đổi")
         return env
 
-    def note_site(self, config: MkDocsConfig, files: Files) -> None:
+    def note_site(self, config: MkDocsConfig, files: Files, menu: set[str]) -> None:
         """A preview rebuild, before MkDocs reads the pages: the digest of what every page shows,
         and the editor's pages that its change (or no last rebuild) makes stale, whose output
         is deleted so that MkDocs reads and writes them again."""
-        assert self.portal is not None
         content = {f.src_uri: f for f in files.documentation_pages()
                    if not isinstance(f, GeneratedFile)}
         # The menu on every page shows what Material reads of the pages it links to: their
         # metadata (icon, subtitle, status), that of an editor's page from its front matter.
-        menu = {item.link for item in self.portal.site.menu}
         menu_meta = [(uri, page_meta(spec)) for uri, spec in sorted(self.generated.items())
                      if spec.path in menu]
         menu_meta += [(uri, frontmatter.split(file.content_string)[0])
                       for uri, file in sorted(content.items())]
-        self.site_digest = digest(
-            code_version(), installed_versions("mkdocs", "properdocs", "mkdocs-material"),
-            Path(config.config_file_path).read_bytes(),
-            template_digest(self.root / self.config.templates_dir),
-            repr(self.portal.site), repr(theme_globals(self.portal)), repr(self.feed_links),
-            build_now().date().isoformat(), CONTENT_SECURITY_POLICY,
+        self.site_digest = make_key(
+            "site", installed_versions("mkdocs", "properdocs", "mkdocs-material"),
+            bytes_digest(Path(config.config_file_path).read_bytes()),
+            template_digest(self.root / self.config.templates_dir), repr(self.theme_inputs),
             repr((config.site_name, config.site_url, config.site_description, config.copyright,
                   config.theme["logo"], config.theme["favicon"], config.nav,
                   list(config.extra_css), [str(s) for s in config.extra_javascript])),
@@ -452,9 +466,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                        extra: Sequence[str] = ()) -> list[OutputFile]:
         """After a preview rebuild: delete what is gone, remember what was written, and return
         the outputs whose bytes changed (the only ones to write)."""
-        last = self.previous_rebuild
-        files = self.files if self.files is not None else Files([])
-        output_digests = {o.path: digest(o.content) for o in outputs}
+        last, files = self.previous_rebuild, self.files
+        assert files is not None  # on_env, which sets it, runs before on_post_build
+        output_digests = {o.path: bytes_digest(o.content) for o in outputs}
         kept = kept_outputs(last, output_digests)
         written = {f.dest_uri for f in files} | set(output_digests) | set(extra)
         remove_vanished(site_dir, vanished(last, written))

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, fields
 from importlib import metadata
 from pathlib import Path
 
+from .derived_cache import make_key
 from .pages import PageSpec
 
 # Theme files that are copied as they are (stylesheets, scripts, images) rather than rendered
@@ -45,13 +46,9 @@ class Rebuild:
     written: frozenset[str] = frozenset()  # every file in the site folder, relative to it
 
 
-def digest(*parts: str | bytes) -> str:
-    """One SHA-256 of the parts, each length-prefixed so no two lists of parts give one text."""
-    found = hashlib.sha256()
-    for part in parts:
-        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
-        found.update(len(data).to_bytes(8, "big") + data)
-    return found.hexdigest()
+def bytes_digest(data: bytes) -> str:
+    """A file's bytes as a text a key can take."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def installed_versions(*names: str) -> str:
@@ -73,19 +70,19 @@ def page_digest(page: PageSpec, in_menu: bool) -> str:
     for spec_field in fields(page):
         value = getattr(page, spec_field.name)
         parts += [spec_field.name, value if isinstance(value, str) else f"\0{value!r}"]
-    return digest(*parts)
+    return make_key("page", *parts)
 
 
 def template_digest(folder: Path) -> str:
     """The theme templates an agency overrides (`templates/`): every file's name and bytes,
     but for the folders copied as they stand."""
-    parts: list[str | bytes] = []
+    parts: list[str] = []
     if folder.is_dir():
         for path in sorted(folder.rglob("*")):
             relative = path.relative_to(folder)
             if path.is_file() and relative.parts[0] not in COPIED_THEME_FOLDERS:
-                parts += [relative.as_posix(), path.read_bytes()]
-    return digest(*parts)
+                parts += [relative.as_posix(), bytes_digest(path.read_bytes())]
+    return make_key("templates", *parts)
 
 
 def kept_pages(last: Rebuild | None, site: str, pages: Mapping[str, str]) -> frozenset[str]:
