@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generators.core import published_html
+from generators.core import preview_memory, published_html
 from generators.core.published_html import PublishedPages, finish_html
 
 PAGE = (
@@ -134,3 +134,27 @@ def test_an_opened_cache_looks_on_disk_only_for_the_pages_it_holds(
     warm = PublishedPages.open(tmp_path / "html")
     assert warm.finish(PAGE) == finish_html(PAGE) and warm.hits == 1
     assert warm.finish(PAGE + " ") == finish_html(PAGE + " ") and len(reads) == 2
+
+
+def test_a_preview_walks_the_cache_folder_once_and_still_finds_what_it_wrote(
+    tmp_path: Path,
+) -> None:
+    """While previewing (preview_memory.py), each rebuild opens the cache without pruning
+    again: it takes the entries noted by the first, and those written since."""
+    folder = tmp_path / "html"
+    pages(folder)[0].finish(PAGE + "<!-- cũ -->")
+    month_ago = time.time() - 31 * 24 * 3600
+    for entry in entry_files(folder):
+        os.utime(entry, (month_ago, month_ago))
+    preview_memory.keep_in_memory()
+    try:
+        first = PublishedPages.open(folder)  # the preview's first build prunes
+        assert entry_files(folder) == []
+        first.finish(PAGE)
+        (written,) = entry_files(folder)
+        os.utime(written, (month_ago, month_ago))
+        again = PublishedPages.open(folder)  # a rebuild: no walk, so nothing pruned …
+        assert len(entry_files(folder)) == 1
+        assert again.finish(PAGE) == finish_html(PAGE) and again.hits == 1  # … and it is found
+    finally:
+        preview_memory.keep_in_memory(False)

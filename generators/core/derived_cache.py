@@ -86,7 +86,13 @@ def write_atomic(path: Path | str, content: bytes) -> bool:
 def prune_entries(folder: Path, before: float) -> set[str] | None:
     """Delete the entries of a cache folder (`folder`/<2 letters>/<entry>) last used before
     `before` (seconds since the epoch); the names of those kept, or None when the folder
-    cannot be read (an empty set when there is none yet)."""
+    cannot be read (an empty set when there is none yet).
+
+    While previewing (preview_memory.py) a folder is walked once per process: its rebuilds get
+    the names noted then, a set to which a cache adds the entries it writes."""
+    held = table("pruned")
+    if held is not None and (noted := held.get(str(folder))) is not None:
+        return noted  # type: ignore[no-any-return]
     try:
         subfolders = list(os.scandir(folder))
     except FileNotFoundError:
@@ -102,6 +108,8 @@ def prune_entries(folder: Path, before: float) -> set[str] | None:
                         os.unlink(entry.path)
                     elif not entry.name.startswith("."):  # not a write under way
                         kept.add(entry.name)
+    if held is not None:
+        held[str(folder)] = kept
     return kept
 
 
@@ -136,12 +144,7 @@ class DerivedCache:
     @classmethod
     def open(cls, folder: Path) -> DerivedCache:
         found = cls(folder, code_version())
-        # Pruned once per process: a preview's rebuilds need not walk the folder again.
-        pruned = table("pruned")
-        if pruned is None or str(folder) not in pruned:
-            found.prune(time.time() - PRUNE_AFTER)
-            if pruned is not None:
-                pruned[str(folder)] = True
+        found.prune(time.time() - PRUNE_AFTER)
         return found
 
     def path(self, key: str) -> Path:
