@@ -66,6 +66,7 @@ from .core.published_html import PublishedPages
 from .core.rebuilds import (
     Rebuild,
     bytes_digest,
+    files_digest,
     installed_versions,
     kept_outputs,
     kept_pages,
@@ -221,6 +222,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.page_digests: dict[str, str] = {}
         self.files: Files | None = None
         self.site_digest = ""
+        self.addresses = ""  # files_digest of this rebuild's files
 
     @_guarded
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -458,7 +460,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                   list(config.extra_css), [str(s) for s in config.extra_javascript])),
             repr(menu_meta),
         )
-        for uri in stale_content_pages(self.last_rebuild, self.site_digest, content):
+        self.addresses = files_digest((f.src_uri, f.url) for f in files)
+        for uri in stale_content_pages(self.last_rebuild, self.site_digest, self.addresses,
+                                       content):
             if os.path.isfile(path := content[uri].abs_dest_path):
                 os.remove(path)  # MkDocs reads and writes a page whose output is missing
 
@@ -480,6 +484,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                                         if not isinstance(f, GeneratedFile)),
                 outputs=output_digests,
                 written=frozenset(written),
+                addresses=self.addresses,
             )
         else:  # the error page: the next rebuild writes everything
             self.last_rebuild = Rebuild(site="", pages={}, written=frozenset(written))

@@ -18,6 +18,7 @@ import pytest
 from generators.core.pages import PageSpec
 from generators.core.rebuilds import (
     Rebuild,
+    files_digest,
     kept_outputs,
     kept_pages,
     page_digest,
@@ -70,11 +71,17 @@ def test_pages_are_kept_only_when_the_site_and_their_own_inputs_are_those_last_w
     assert kept_pages(None, "s1", now) == set()  # no finished rebuild before this one
 
 
-def test_an_editors_pages_are_written_again_when_the_site_changed_or_they_are_new() -> None:
-    last = Rebuild(site="s1", pages={}, content_pages=frozenset({"a.md"}))
-    assert stale_content_pages(last, "s1", ["a.md", "b.md"]) == ["b.md"]
-    assert stale_content_pages(last, "s2", ["a.md", "b.md"]) == ["a.md", "b.md"]
-    assert stale_content_pages(None, "s1", ["a.md"]) == ["a.md"]
+def test_an_editors_pages_are_written_again_when_the_site_or_the_files_changed_or_are_new(
+) -> None:
+    files = files_digest([("a.md", "a/"), ("tin-tuc/x/index.md", "tin-tuc/x/")])
+    last = Rebuild(site="s1", pages={}, content_pages=frozenset({"a.md"}), addresses=files)
+    assert stale_content_pages(last, "s1", files, ["a.md", "b.md"]) == ["b.md"]
+    assert stale_content_pages(last, "s2", files, ["a.md", "b.md"]) == ["a.md", "b.md"]
+    assert stale_content_pages(None, "s1", files, ["a.md"]) == ["a.md"]
+    # A page gone (or come): the links of an editor's page are resolved again.
+    fewer = files_digest([("a.md", "a/")])
+    assert stale_content_pages(last, "s1", fewer, ["a.md"]) == ["a.md"]
+    assert files_digest([("tin-tuc/x/index.md", "tin-tuc/x/"), ("a.md", "a/")]) == files
 
 
 def test_outputs_are_kept_only_when_their_bytes_are_those_last_written_there() -> None:
@@ -255,3 +262,20 @@ def test_a_preview_rebuild_writes_what_changed_and_leaves_what_a_clean_build_wou
     edit(project / QUESTION, "asked: hôm qua", "asked: 2024-03-04")
     builder.rebuild()
     assert_same_tree(tree(site), clean_build(project, tmp_path / "clean3"))
+
+
+def test_an_editors_unchanged_page_follows_a_page_it_links_to_going_away(
+    preview: tuple[Path, Path, Rebuilder], tmp_path: Path,
+) -> None:
+    # Not strict, so the clean build of the same sources is made and the link's fate compared.
+    project, site, builder = preview
+    edit(project / "mkdocs.yml", "strict: true", "strict: false")
+    link = f"[Tin đã gỡ]({REMOVED_PAGE}index.md)"
+    edit(project / EDITOR_PAGE, "Tài liệu này dành cho", f"{link}. Tài liệu này dành cho")
+    builder.rebuild()
+    assert f"href=../{REMOVED_PAGE}>" in (site / GUIDE).read_text("utf-8")
+
+    (project / REMOVED).unlink()  # the editor's page itself is not touched
+    builder.rebuild()
+    assert f"href=../{REMOVED_PAGE}>" not in (site / GUIDE).read_text("utf-8")
+    assert_same_tree(tree(site), clean_build(project, tmp_path / "clean"))

@@ -13,6 +13,9 @@ build may leave stale pages. Here the decision is exact instead:
 - a page is kept only when the site's inputs are those of the last rebuild and its own are
   those it had when it was last written; anything else, or no finished rebuild before (the
   first one, one that failed, one that showed the error page), writes it;
+- an editor's Markdown page, which MkDocs writes only when its source is newer, is made to be
+  read again when the site's inputs changed or a file came or went (its links are resolved
+  against the files as it is read);
 - a file (page, feed, print, asset) that the last rebuild wrote and this one does not is
   deleted, so a removed article disappears from the preview as it would from a clean build.
 
@@ -44,6 +47,7 @@ class Rebuild:
     content_pages: frozenset[str] = frozenset()  # an editor's Markdown pages (src_uri)
     outputs: Mapping[str, str] = field(default_factory=dict)  # output path → digest of its bytes
     written: frozenset[str] = frozenset()  # every file in the site folder, relative to it
+    addresses: str = ""  # digest of every file's address (files_digest)
 
 
 def bytes_digest(data: bytes) -> str:
@@ -93,10 +97,20 @@ def kept_pages(last: Rebuild | None, site: str, pages: Mapping[str, str]) -> fro
     return frozenset(uri for uri, page in pages.items() if last.pages.get(uri) == page)
 
 
-def stale_content_pages(last: Rebuild | None, site: str, pages: Iterable[str]) -> list[str]:
+def files_digest(addresses: Iterable[tuple[str, str]]) -> str:
+    """The files of a build by source and address (src_uri, url): what the links of an editor's
+    Markdown page are resolved against."""
+    return make_key("files", *sorted(f"{source}\0{url}" for source, url in addresses))
+
+
+def stale_content_pages(
+    last: Rebuild | None, site: str, addresses: str, pages: Iterable[str]
+) -> list[str]:
     """An editor's pages MkDocs must write again although their sources are older than their
-    output: all when the site changed, and those the last rebuild did not write as such."""
-    if last is None or last.site != site:
+    output: all when the site changed or a file came or went (a link of theirs may now point
+    elsewhere, or nowhere: MkDocs checks links as it reads a page), and those the last rebuild
+    did not write as such."""
+    if last is None or last.site != site or last.addresses != addresses:
         return sorted(pages)
     return sorted(set(pages) - last.content_pages)
 
