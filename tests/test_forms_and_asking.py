@@ -13,8 +13,9 @@ from generators.core.asking import QuestionChannel, ask_link, mailto
 from generators.core.errors import DataErrors
 from generators.core.pipeline import load_portal
 from generators.core.portal import Portal
-from generators.sections.procedures.forms import FORM_FILES, file_size
+from generators.sections.procedures.forms import FORM_FILES
 from generators.sections.procedures.model import PROCEDURES
+from generators.vietnamese.numbers import format_file_size
 
 from .conftest import ROOT, parse
 
@@ -87,7 +88,7 @@ def test_form_files_are_listed_with_their_format_and_real_size(
             form = next(f for f in files.values() if target.as_posix().endswith(f.path))
             assert form.size == size
             shown = link.getnext().text_content()
-            assert shown.startswith(f"({form.format}, {file_size(size)}")
+            assert shown.startswith(f"({form.format}, {format_file_size(size)}")
             assert (ROOT / "content" / form.path).read_bytes() == target.read_bytes()
 
 

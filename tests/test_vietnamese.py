@@ -16,6 +16,7 @@ from generators.vietnamese.dates import (
 from generators.vietnamese.numbers import (
     NotANumber,
     format_decimal_vi,
+    format_file_size,
     format_percent_vi,
     parse_decimal_vi,
 )
@@ -121,6 +122,14 @@ def test_points_accept_decimal_commas(given: object, value: Decimal) -> None:
 def test_points_refuse_what_is_not_a_vietnamese_number(given: object) -> None:
     with pytest.raises(NotANumber):
         parse_decimal_vi(given)
+
+
+def test_file_sizes_are_written_in_decimal_units_with_a_decimal_comma() -> None:
+    assert format_file_size(0) == "1 KB"  # never «0 KB» for a file that exists
+    assert format_file_size(48_400) == "48 KB"
+    assert format_file_size(999_499) == "999 KB"
+    assert format_file_size(1_234_567) == "1,2 MB"
+    assert format_file_size(12_000_000) == "12 MB"
 
 
 def test_numbers_are_written_with_decimal_commas() -> None:

@@ -51,3 +51,11 @@ def format_percent_vi(value: Decimal | float, digits: int = 2) -> str:
     """0.8459 → "84,59%"."""
     pattern = "#,##0." + "0" * digits if digits else "#,##0"
     return format_decimal(Decimal(str(value)) * 100, format=pattern, locale="vi") + "%"
+
+
+def format_file_size(size: int) -> str:
+    """Bytes as Vietnamese readers write them: "48 KB", "1,2 MB" (decimal units, as the
+    download pages of the national portals give them)."""
+    if size < 1000 * 1000:
+        return f"{max(1, round(size / 1000))} KB"
+    return f"{format_decimal_vi(round(size / 1000 / 1000, 1))} MB"

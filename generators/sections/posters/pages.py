@@ -19,7 +19,7 @@ from ...core.pages import PageSpec, SiteSection, render_page
 from ...core.portal import Portal
 from ...core.profile import SiteProfile
 from ...printing.qr import qr_svg
-from ...vietnamese.numbers import format_decimal_vi
+from ...vietnamese.numbers import format_file_size
 from .layout import Layout, PosterText, Section, layout_css, layout_for
 from .model import POSTERS, Poster, posters_in_order
 from .supplied import SUPPLIED, SuppliedPrint
@@ -128,11 +128,6 @@ def web_sheet_css(art: Artwork, site: SiteProfile) -> str:
     )
 
 
-def file_size(size: int) -> str:
-    """Bytes as Vietnamese readers write them: "48 KB", "1,2 MB"."""
-    if size < 1000 * 1000:
-        return f"{max(1, round(size / 1000))} KB"
-    return f"{format_decimal_vi(round(size / 1000 / 1000, 1))} MB"
 
 
 @dataclass(frozen=True)
@@ -144,9 +139,9 @@ class Download:
 def _download(poster: Poster, downloads: dict[str, int]) -> Download:
     if isinstance(poster, SuppliedPrint):  # published as supplied, from content/ap-phich/
         facts = poster.facts
-        return Download(poster.source, file_size(facts.size) if facts else None)
+        return Download(poster.source, format_file_size(facts.size) if facts else None)
     size = downloads.get(pdf_path(poster))
-    return Download(pdf_path(poster), file_size(size) if size is not None else None)
+    return Download(pdf_path(poster), format_file_size(size) if size is not None else None)
 
 
 def poster_title(poster: Poster) -> str:

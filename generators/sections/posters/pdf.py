@@ -27,14 +27,13 @@ from markupsafe import Markup
 from ...core.outputs import OutputFile
 from ...core.profile import SiteProfile
 from ...printing.fonts import FAMILY, font_face_css, fonts_digest
-from ...vietnamese.numbers import format_decimal_vi
+from ...vietnamese.numbers import format_decimal_vi, format_file_size
 from .layout import layout_css
 from .model import Poster, PrintFormat
 from .pages import (
     Artwork,
     artwork,
     colour_css,
-    file_size,
     pdf_path,
     poster_description,
     poster_title,
@@ -210,7 +209,7 @@ def print_outputs(
             log.info(
                 "Ấn phẩm %d/%d: đã tạo %s (%s, %s, %s giây)",
                 number, len(posters), pdf_path(poster), poster.format.label,
-                file_size(len(rendered.pdf)), _seconds(time.monotonic() - began),
+                format_file_size(len(rendered.pdf)), _seconds(time.monotonic() - began),
             )
         where = "data/site.yml, chủ đề năm" if poster.from_theme else (
             f"data/ap-phich/{poster.slug}.yml")

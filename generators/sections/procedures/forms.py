@@ -17,7 +17,6 @@ from urllib.parse import urlsplit
 from ...core.errors import FieldPath
 from ...core.loading import file_exists
 from ...core.portal import Part
-from ...vietnamese.numbers import format_decimal_vi
 from .model import ProcedureDocument
 
 Problem = tuple[FieldPath, str]
@@ -88,8 +87,3 @@ def check_portal_url(doc: ProcedureDocument, portal_url: str | None) -> list[Pro
              f"{portal_url.rstrip('/')}/…")]
 
 
-def file_size(size: int) -> str:
-    """Bytes as Vietnamese readers write them: "48 KB", "1,2 MB" (as the print gallery does)."""
-    if size < 1000 * 1000:
-        return f"{max(1, round(size / 1000))} KB"
-    return f"{format_decimal_vi(round(size / 1000 / 1000, 1))} MB"

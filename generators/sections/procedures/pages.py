@@ -21,13 +21,14 @@ from ...core.outputs import OutputFile
 from ...core.pages import PageSpec, SiteSection, render_page
 from ...core.portal import Portal
 from ...vietnamese.dates import VIETNAM_TZ, format_short
+from ...vietnamese.numbers import format_file_size
 from ...vietnamese.text import slugify
 from ..hotlines.model import HOTLINES
 from ..legal.citing import link_legal_references
 from ..legal.model import LEGAL
 from ..videos.model import VIDEOS, videos_for
 from .catalogue import Catalogue, ChangeEntry, FieldGroup, by_name, catalogue_of, changes_of
-from .forms import FORM_FILES, file_size
+from .forms import FORM_FILES
 from .model import (
     LEVELS,
     ONLINE_LEVELS,
@@ -94,7 +95,7 @@ def procedure_page(env: Environment, portal: Portal, procedure: Procedure) -> Pa
         has_hotlines=portal[HOTLINES] is not None,
         form_files=portal[FORM_FILES],
         videos=[(v, f"video-huong-dan/{v.slug}/") for v in videos_for(portal[VIDEOS], doc.code)],
-        file_size=file_size,
+        file_size=format_file_size,
     )
     # Registered documents cited in the legal bases, steps or requirements link to the register.
     linked = link_legal_references(html, portal[LEGAL], path)

@@ -8,7 +8,7 @@ from jinja2 import Environment
 from ...core.empty import empty_page
 from ...core.pages import PageSpec, SiteSection, render_page
 from ...core.portal import Portal
-from ..procedures.forms import file_size
+from ...vietnamese.numbers import format_file_size
 from ..procedures.model import PROCEDURES
 from ..procedures.pages import procedure_path
 from .model import VIDEOS, Video
@@ -35,7 +35,7 @@ def video_page(env: Environment, portal: Portal, video: Video) -> PageSpec:
     ]
     html = render_page(
         env, "video.html", path, video=video, doc=video.doc, site=portal.site,
-        procedures=procedures, file_size=file_size,
+        procedures=procedures, file_size=format_file_size,
     )
     return PageSpec(
         path=path,
