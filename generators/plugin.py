@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,6 +80,7 @@ from .core.rebuilds import (
 from .core.section import BuildPaths, SectionFailed
 from .core.theme_css import render_colours_css
 from .core.theme_values import SafeView, safe, safe_text
+from .filled_minify import FilledMinifier, MinifyMismatch
 from .preview import ERROR_PAGES, PREVIEW_ONLY, PREVIEW_SCRIPT, render_error_page
 from .theme_fill import FILLED_TEMPLATE, ShellMismatch, ThemeFiller, with_filled_template
 from .vietnamese.dates import build_now
@@ -213,6 +215,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.serving = False
         self.failure: tuple[Sequence[DataError], str] | None = None
         self.filler: ThemeFiller | None = None
+        self.minifier: FilledMinifier | None = None  # pages filled by `filler`, minified
         self.published = PublishedPages(None)
         # Preview rebuilds (serve --dirty) only: what the last finished one wrote, and what
         # this one has found so far (core/rebuilds.py).
@@ -389,7 +392,18 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     @_guarded
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return self.published.finish(output)
+        fill = None
+        if self.filler is not None and page.meta.get("template") == FILLED_TEMPLATE:
+            fill, self.filler.last_fill = self.filler.last_fill, None
+        if fill is None or self.minifier is None:
+            return self.published.finish(output)
+        try:
+            return self.published.finish(output, functools.partial(self.minifier.minify,
+                                                                   fill=fill))
+        except MinifyMismatch as exc:
+            raise PluginError(f"Lỗi thu gọn trang /{page.url}: bản ghép khác bản thu gọn cả "
+                              f"trang: {exc}. Hãy đặt «theme_check: first» cho plugin cchc "
+                              "trong mkdocs.yml và báo cho người quản trị kỹ thuật.") from None
 
     @_guarded
     def on_post_template(
@@ -417,6 +431,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         env = use_template_cache(with_filled_template(env), self.root / self.config.cache_dir,
                                  "theme")
         self.filler = ThemeFiller(env, config.site_url, self.config.theme_check)
+        self.minifier = FilledMinifier(secrets.token_hex(8), self.config.theme_check)
         shown = self.theme_inputs
         # Everything an editor wrote reaches the theme's templates escaped (theme_values.py).
         env.globals["cchc"] = {
@@ -497,6 +512,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             log.debug(f"theme: {self.filler.filled} pages filled into "
                       f"{sum(s is not None for s in self.filler.shells.values())} shells, "
                       f"{self.filler.rendered} rendered by the theme")
+        if self.minifier is not None:
+            whole = sum(m is None for _, m in self.minifier.shells.values())
+            log.debug(f"minify: {self.minifier.composed} pages through their shell minified "
+                      f"once, {whole} of {len(self.minifier.shells)} shells minified whole")
         site_dir = Path(config.site_dir)
         outputs = self.outputs if self.failure is None else []
         if self.incremental:

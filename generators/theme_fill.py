@@ -119,6 +119,8 @@ class ThemeFiller:
     shells: dict[tuple[object, ...], Shell | None] = field(default_factory=dict)
     filled: int = 0
     rendered: int = 0
+    # The shell and values of the page `render` last filled (None: the theme rendered it).
+    last_fill: tuple[Shell, dict[str, str]] | None = None
     _token: str = field(default_factory=lambda: secrets.token_hex(8))
 
     def marker(self, name: str) -> str:
@@ -126,6 +128,7 @@ class ThemeFiller:
 
     def render(self, context: MutableMapping[str, Any], page: Any) -> str:
         """The page's HTML as the theme would render it."""
+        self.last_fill = None
         place = self._parent_and_name(page.url)
         values = self._values(page, place[1]) if place else None
         if place is None or values is None:
@@ -145,6 +148,7 @@ class ThemeFiller:
         sampled = self.check == "every" or self.filled % SAMPLE_EVERY == 0
         if sampled and html != (theirs := self._theme(context)):
             raise ShellMismatch(_first_difference(page.url, html, theirs))
+        self.last_fill = (shell, values)
         return html
 
     def _theme(self, context: Mapping[str, Any]) -> str:

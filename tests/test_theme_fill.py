@@ -1,7 +1,8 @@
 """Generated pages filled into shells of the theme are the theme's own pages, byte for byte.
 
 The build renders Material's main.html once per kind of page and fills each page's texts in
-(generators/theme_fill.py); these tests hold it to the theme's own rendering.
+(generators/theme_fill.py), then publishes it through the shell minified once
+(generators/filled_minify.py); these tests hold both to the theme's own rendering, minified.
 """
 
 from __future__ import annotations
@@ -104,6 +105,10 @@ def test_every_page_is_the_same_as_the_theme_renders_it(two_builds: tuple[Path, 
     # one compared with the theme's rendering during the build (theme_check: every).
     filled = int(re.search(r"theme: (\d+) pages filled", log).group(1))  # type: ignore[union-attr]
     assert filled >= 25
+    # … and published through their shells minified once, each compared with the page minified
+    # whole (filled_minify.py; a difference would have stopped the build).
+    composed = re.search(r"minify: (\d+) pages through their shell", log)
+    assert composed and int(composed.group(1)) >= 25
 
 
 def test_a_title_the_filters_would_change_keeps_the_themes_rendering(
