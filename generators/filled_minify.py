@@ -87,13 +87,14 @@ class _Tag:
     end: str  # ">" or "/>"
 
     def written(self, values: Mapping[str, str]) -> str | None:
-        found = [a.written(values) for a in self.attributes]
-        if any(f is None for f in found):
-            return None
-        ordered = sorted(zip(found, self.attributes, strict=True),
-                         key=lambda pair: (not pair[0][0], pair[1].name))  # type: ignore[index]
-        return "".join([f"<{self.name}", *(f" {text}" for (_, text), _ in ordered),  # type: ignore[misc]
-                        self.end])
+        found = []
+        for attribute in self.attributes:
+            written = attribute.written(values)
+            if written is None:
+                return None
+            quoted, text = written
+            found.append((not quoted, attribute.name, text))
+        return "".join([f"<{self.name}", *(f" {text}" for *_, text in sorted(found)), self.end])
 
 
 @dataclass(frozen=True)
