@@ -30,7 +30,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .core.published_html import finish_html, minify
-from .theme_fill import SAMPLE_EVERY, Check, Shell
+from .theme_fill import SAMPLE_EVERY, Check, Shell, where_they_differ
 
 CONTENT = "content"
 _BLOCK = ("address|article|aside|blockquote|details|div|dl|fieldset|figure|footer|form|h[1-6]|"
@@ -238,13 +238,7 @@ class FilledMinifier:
             whole = self.whole(html)
             if whole != composed:
                 if self.check == "every":
-                    raise MinifyMismatch(_difference(whole, composed))
+                    raise MinifyMismatch(where_they_differ(whole, composed))
                 self.shells[id(shell)] = (shell, None)  # this shell: minified whole from now on
             return whole
         return composed
-
-
-def _difference(whole: str, composed: str) -> str:
-    at = next((n for n, (a, b) in enumerate(zip(whole, composed, strict=False)) if a != b),
-              min(len(whole), len(composed)))
-    return f"«{whole[max(0, at - 80):at + 80]}» ≠ «{composed[max(0, at - 80):at + 80]}»"

@@ -225,11 +225,16 @@ def _is_text(key: str, value: object) -> bool:
     return isinstance(value, str) and bool(value) and key != "template"
 
 
-def _first_difference(url: str, ours: str, theirs: str) -> str:
+def where_they_differ(ours: str, theirs: str) -> str:
+    """Where two renderings of a page part, and the text around it in each (for messages)."""
     at = next((n for n, (a, b) in enumerate(zip(ours, theirs, strict=False)) if a != b),
               min(len(ours), len(theirs)))
-    return (f"trang /{url}: bản ghép khác bản của giao diện từ ký tự {at}: "
-            f"«{ours[max(0, at - 60):at + 60]}» ≠ «{theirs[max(0, at - 60):at + 60]}». "
+    return (f"từ ký tự {at}: «{ours[max(0, at - 60):at + 60]}» ≠ "
+            f"«{theirs[max(0, at - 60):at + 60]}»")
+
+
+def _first_difference(url: str, ours: str, theirs: str) -> str:
+    return (f"trang /{url}: bản ghép khác bản của giao diện {where_they_differ(ours, theirs)}. "
             "Mẫu giao diện (templates/) có lẽ đã được sửa theo cách chưa hỗ trợ: hãy đặt "
             "«fill_theme: false» cho plugin cchc trong mkdocs.yml và báo cho người quản trị "
             "kỹ thuật.")
