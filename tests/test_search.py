@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import heapq
 import json
+import random
 from pathlib import Path
 
 import pytest
 
 from generators.core import preview_memory
 from generators.search.index import POSTINGS_CAP, build_index
+from generators.search.index import _best as best_postings
 from generators.search.records import SearchRecord, plain_text
 from generators.search.tokens import folded, has_marks, joined_numbers, normal, tokens
 
@@ -121,6 +124,18 @@ def test_common_words_keep_only_their_best_postings() -> None:
     # A cut list says how many pages hold the word: the browser reads "and other pages".
     assert postings[0] == -900 and len(postings) == 1 + 2 * POSTINGS_CAP
     assert len(index["tim-kiem/index/t/5.json"]["5"]) == 2  # «Bài 5»: one page, an uncut list
+    # All 900 score alike: the tie goes to the first documents, in the index's order.
+    deltas = postings[1::2]  # after the count: [doc delta, score, doc delta, score, …]
+    assert deltas == [0] + [1] * (POSTINGS_CAP - 1)
+
+
+def test_the_best_postings_are_the_highest_scores_ties_to_the_lower_document() -> None:
+    rng = random.Random(14)
+    for size in (POSTINGS_CAP + 1, 2 * POSTINGS_CAP, 5 * POSTINGS_CAP):
+        # Few distinct scores, so that the cut falls inside a run of equal ones.
+        postings = {doc: rng.choice((0.5, 1.25, 2.0, 3.5)) for doc in rng.sample(range(9999), size)}
+        rule = heapq.nsmallest(POSTINGS_CAP, postings.items(), key=lambda p: (-p[1], p[0]))
+        assert best_postings(postings) == dict(rule)
 
 
 def test_big_shards_are_split_by_longer_prefixes() -> None:

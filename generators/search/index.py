@@ -19,7 +19,6 @@ list is cut ("and other pages") and how common the word is.
 
 from __future__ import annotations
 
-import heapq
 import json
 import math
 from collections import Counter, defaultdict
@@ -93,11 +92,13 @@ def _read_document(record: SearchRecord) -> _Document:
     by_fold: Counter[str] = Counter()
     by_exact: Counter[str] = Counter()
     folds = []
+    # dict.get rather than Counter's +=, whose missing key is a Python call per word.
+    fold_count, exact_count = by_fold.get, by_exact.get
     for word, tf in counts.items():
         fold, exact, marked = forms(word)
-        by_fold[fold] += tf
+        by_fold[fold] = fold_count(fold, 0) + tf
         if marked:
-            by_exact[exact] += tf
+            by_exact[exact] = exact_count(exact, 0) + tf
             folds.append((exact, fold))
     return _Document(tuple(titled), by_fold, by_exact, tuple(folds),
                      len(heavy) * TITLE_WEIGHT + len(light) or 1)
@@ -135,25 +136,34 @@ def _score(records: Sequence[SearchRecord]) -> _Postings:
         frequency: Counter[str] = Counter()
         for counts in per_doc:
             frequency.update(counts.keys())
-        result: dict[str, dict[int, float]] = defaultdict(dict)
+        # Computed once per word and once per document, not once per posting.
+        idf = {term: math.log(1 + (count - n + 0.5) / (n + 0.5)) for term, n in frequency.items()}
+        result: dict[str, dict[int, float]] = {term: {} for term in frequency}
+        k1_plus_1 = K1 + 1
         for doc, counts in enumerate(per_doc):
             norm = K1 * (1 - B + B * lengths[doc] / average)
             for term, tf in counts.items():
-                idf = math.log(1 + (count - frequency[term] + 0.5) / (frequency[term] + 0.5))
-                result[term][doc] = idf * tf * (K1 + 1) / (tf + norm)
+                result[term][doc] = idf[term] * tf * k1_plus_1 / (tf + norm)
         return result
 
     return _Postings(bm25(folded_tf), bm25(exact_tf), titled, folds)
 
 
+def _best(postings: dict[int, float]) -> dict[int, float]:
+    """The POSTINGS_CAP highest scores, ties to the lower document: those whose score is above
+    the CAP-th highest, then, at that score, the lowest documents (one sort of the scores alone,
+    rather than a comparison of (score, doc) pairs per posting)."""
+    threshold = sorted(postings.values(), reverse=True)[POSTINGS_CAP - 1]
+    best = {doc: score for doc, score in postings.items() if score > threshold}
+    tied = sorted(doc for doc, score in postings.items() if score == threshold)
+    best.update((doc, threshold) for doc in tied[: POSTINGS_CAP - len(best)])
+    return best
+
+
 def _encode(postings: dict[int, float], title_docs: set[int], pinned: set[int]) -> list[int]:
     """The best POSTINGS_CAP postings, and those of the word in the title of a `pinned` doc
     (anything but news: a procedure must not drop out of «giấy phép lái xe» for 500 articles)."""
-    if len(postings) <= POSTINGS_CAP:
-        best = dict(postings)
-    else:
-        best = dict(heapq.nsmallest(POSTINGS_CAP, postings.items(),
-                                    key=lambda item: (-item[1], item[0])))
+    best = dict(postings) if len(postings) <= POSTINGS_CAP else _best(postings)
     for doc in sorted(title_docs & pinned):
         if doc in postings and len(best) < 2 * POSTINGS_CAP:
             best.setdefault(doc, postings[doc])
