@@ -17,6 +17,10 @@ whole page would leave it so:
   around it is dropped either way;
 - otherwise the page is minified whole.
 
+The plugin keeps the contents minified in `.cache/html-content/` (core/published_html.py), so a
+change that every page shows (a featured hotline number in the header) minifies no content
+again; only a page minified whole is kept whole, in `.cache/html/`.
+
 The first page of every shell is also minified whole and the two compared: a shell whose
 pages differ (a theme we do not know) is then always minified whole. So is one page in
 SAMPLE_EVERY (theme_fill's sampling); `check="every"` (the tests) compares every page and
@@ -30,13 +34,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .core.published_html import finish_html, minify
-from .theme_fill import SAMPLE_EVERY, Check, Shell, where_they_differ
+from .theme_fill import SAMPLE_EVERY, Check, Fill, Shell, where_they_differ
 
 CONTENT = "content"
 _BLOCK = ("address|article|aside|blockquote|details|div|dl|fieldset|figure|footer|form|h[1-6]|"
           "header|hr|main|nav|ol|p|section|table|ul")
 _STARTS_WITH_BLOCK = re.compile(rf"\s*<(?:{_BLOCK})[\s>]")
-_ENDS_WITH_BLOCK = re.compile(rf"</(?:{_BLOCK})>\s*\Z")
+_ENDS_WITH_BLOCK = re.compile(rf"</(?:{_BLOCK})>\Z")
 _UNSAFE_TEXT = re.compile(r"[&<>\"'`\t\n\r\f]")
 _NEEDS_QUOTES = re.compile(r"[\s\"'=<>`]")
 # A start tag in minified HTML: its name, its attributes (each an unquoted, "quoted" or
@@ -104,8 +108,11 @@ class MinifiedShell:
 
     pieces: tuple[str | _Tag, ...]  # literal, hole, literal, hole, …, literal
 
-    def compose(self, values: Mapping[str, str]) -> str | None:
-        """The page minified, or None when one of its values could come out differently."""
+    def compose(
+        self, values: Mapping[str, str], minify_content: Callable[[str], str] = minify
+    ) -> str | None:
+        """The page minified, or None when one of its values could come out differently;
+        `minify_content` gives what `minify` gives (from a cache, say)."""
         out: list[str] = []
         for n, piece in enumerate(self.pieces):
             if n % 2 == 0:
@@ -114,7 +121,7 @@ class MinifiedShell:
             if isinstance(piece, _Tag):
                 written = piece.written(values)
             elif piece == CONTENT:
-                written = _content(values[CONTENT])
+                written = _content(values[CONTENT], minify_content)
             else:
                 text = values[piece]
                 written = None if not text or _UNSAFE_TEXT.search(text) else text
@@ -124,12 +131,13 @@ class MinifiedShell:
         return "".join(out)
 
 
-def _content(html: str) -> str | None:
+def _content(html: str, minify_content: Callable[[str], str]) -> str | None:
     """The page's content minified as inside the theme's <article>, or None when it does not
     start and end with a block element."""
-    if not _STARTS_WITH_BLOCK.match(html) or not _ENDS_WITH_BLOCK.search(html):
+    # The end is looked for in the last characters only (the longest closing tag fits).
+    if not _STARTS_WITH_BLOCK.match(html) or not _ENDS_WITH_BLOCK.search(html.rstrip()[-16:]):
         return None
-    wrapped = minify(f"<article>{html}</article>")
+    wrapped = minify_content(f"<article>{html}</article>")
     if not wrapped.startswith("<article>") or not wrapped.endswith("</article>"):
         return None
     return wrapped[len("<article>"):-len("</article>")]
@@ -211,26 +219,28 @@ def _read_tag(html: str, start: int, pattern: re.Pattern[str],
 @dataclass
 class FilledMinifier:
     """`minify(html, fill)`: the page as finish_html gives it; through its shell minified once
-    when `fill` (the shell and values it was filled from, see ThemeFiller.take_fill) allows."""
+    when `fill` (the page as filled, with its shell and values: ThemeFiller.last_fill)
+    allows."""
 
     token: str
     check: Check = "first"
-    whole: Callable[[str], str] = finish_html
+    whole: Callable[[str], str] = finish_html  # a page minified whole (the plugin: cached)
+    # A page's content inside its <article>, as `minify` gives it (the plugin: cached, so a
+    # change to every page's shell, a hotline number, say, minifies no content again).
+    content: Callable[[str], str] = minify
     shells: dict[int, tuple[Shell, MinifiedShell | None]] = field(default_factory=dict)
     composed: int = 0
 
-    def minify(self, html: str, fill: tuple[Shell, Mapping[str, str]] | None) -> str:
-        if fill is None:
+    def minify(self, html: str, fill: Fill | None) -> str:
+        if fill is None or fill.html != html:  # not filled, or changed since (another plugin)
             return self.whole(html)
-        shell, values = fill
-        if shell.fill(values) != html:  # changed since it was filled (another plugin)
-            return self.whole(html)
+        shell, values = fill.shell, fill.values
         known = self.shells.get(id(shell))
         first = known is None or known[0] is not shell
         if first:
             known = self.shells[id(shell)] = (shell, minify_shell(shell, self.token))
         minified = known[1]  # type: ignore[index]
-        composed = minified.compose(values) if minified is not None else None
+        composed = minified.compose(values, self.content) if minified is not None else None
         if composed is None:
             return self.whole(html)
         self.composed += 1

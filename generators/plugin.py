@@ -63,7 +63,7 @@ from .core.pipeline import (
 from .core.portal import Portal
 from .core.preview_memory import keep_in_memory
 from .core.profile import SiteProfile
-from .core.published_html import PublishedPages
+from .core.published_html import PublishedPages, minify
 from .core.rebuilds import (
     Rebuild,
     bytes_digest,
@@ -216,7 +216,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.failure: tuple[Sequence[DataError], str] | None = None
         self.filler: ThemeFiller | None = None
         self.minifier: FilledMinifier | None = None  # pages filled by `filler`, minified
-        self.published = PublishedPages(None)
+        self.published = PublishedPages(None)  # pages as published, by the page
+        self.contents = PublishedPages(None, minify, "content")  # filled pages' contents
         # Preview rebuilds (serve --dirty) only: what the last finished one wrote, and what
         # this one has found so far (core/rebuilds.py).
         self.incremental = False
@@ -243,6 +244,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.files = None
         self.page_digests = {}
         self.published = PublishedPages.open(self.root / self.config.cache_dir / "html")
+        self.contents = PublishedPages.open(self.root / self.config.cache_dir / "html-content",
+                                            minify, "content")
         if self.serving and PREVIEW_SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(PREVIEW_SCRIPT)
         try:
@@ -398,8 +401,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if fill is None or self.minifier is None:
             return self.published.finish(output)
         try:
-            return self.published.finish(output, functools.partial(self.minifier.minify,
-                                                                   fill=fill))
+            return self.minifier.minify(output, fill=fill)
         except MinifyMismatch as exc:
             raise PluginError(f"Lỗi thu gọn trang /{page.url}: bản ghép khác bản thu gọn cả "
                               f"trang: {exc}. Hãy đặt «theme_check: first» cho plugin cchc "
@@ -431,7 +433,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         env = use_template_cache(with_filled_template(env), self.root / self.config.cache_dir,
                                  "theme")
         self.filler = ThemeFiller(env, config.site_url, self.config.theme_check)
-        self.minifier = FilledMinifier(secrets.token_hex(8), self.config.theme_check)
+        # A filled page is composed from its shell minified once and its content minified
+        # (from .cache/html-content/); only a page minified whole is kept in .cache/html/.
+        self.minifier = FilledMinifier(secrets.token_hex(8), self.config.theme_check,
+                                       whole=self.published.finish, content=self.contents.finish)
         shown = self.theme_inputs
         # Everything an editor wrote reaches the theme's templates escaped (theme_values.py).
         env.globals["cchc"] = {
@@ -515,7 +520,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if self.minifier is not None:
             whole = sum(m is None for _, m in self.minifier.shells.values())
             log.debug(f"minify: {self.minifier.composed} pages through their shell minified "
-                      f"once, {whole} of {len(self.minifier.shells)} shells minified whole")
+                      f"once, {whole} of {len(self.minifier.shells)} shells minified whole; "
+                      f"contents: {self.contents.hits} from the cache, "
+                      f"{self.contents.misses} minified")
         site_dir = Path(config.site_dir)
         outputs = self.outputs if self.failure is None else []
         if self.incremental:

@@ -29,7 +29,7 @@ import re
 import secrets
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 from jinja2 import ChoiceLoader, DictLoader
@@ -61,6 +61,14 @@ class Shell:
         for n in range(1, len(parts), 2):
             parts[n] = values[parts[n]]
         return "".join(parts)
+
+
+class Fill(NamedTuple):
+    """A page filled into its shell: the shell, its values, and the page they made."""
+
+    shell: Shell
+    values: dict[str, str]
+    html: str
 
 
 _LINK = re.compile(r'\s(?:href|src|action)="([^"]*)"')
@@ -119,8 +127,8 @@ class ThemeFiller:
     shells: dict[tuple[object, ...], Shell | None] = field(default_factory=dict)
     filled: int = 0
     rendered: int = 0
-    # The shell and values of the page `render` last filled (None: the theme rendered it).
-    last_fill: tuple[Shell, dict[str, str]] | None = None
+    # The page `render` last filled, with its shell and values (None: the theme rendered it).
+    last_fill: Fill | None = None
     _token: str = field(default_factory=lambda: secrets.token_hex(8))
 
     def marker(self, name: str) -> str:
@@ -148,7 +156,7 @@ class ThemeFiller:
         sampled = self.check == "every" or self.filled % SAMPLE_EVERY == 0
         if sampled and html != (theirs := self._theme(context)):
             raise ShellMismatch(_first_difference(page.url, html, theirs))
-        self.last_fill = (shell, values)
+        self.last_fill = Fill(shell, values, html)
         return html
 
     def _theme(self, context: Mapping[str, Any]) -> str:

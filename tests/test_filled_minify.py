@@ -10,7 +10,7 @@ import pytest
 
 from generators.core.published_html import finish_html
 from generators.filled_minify import FilledMinifier, MinifyMismatch, minify_shell
-from generators.theme_fill import Shell
+from generators.theme_fill import Fill, Shell
 
 # The shape of Material's pages: texts in <title>, <h1> and meta attributes, the page's name in
 # addresses, the content in the <article>, indentation everywhere.
@@ -81,6 +81,11 @@ def test_a_shell_with_a_value_inside_a_tag_but_not_in_an_attribute_is_not_cut() 
     assert minify_shell(Shell(("<p ", "name", ">x</p>")), "t0k3n") is None
 
 
+def filled(given: dict[str, str]) -> Fill:
+    """The page of SHELL filled with `given`, as ThemeFiller hands it on."""
+    return Fill(SHELL, given, SHELL.fill(given))
+
+
 def _minifier(check: str, whole: object = finish_html) -> FilledMinifier:
     return FilledMinifier("t0k3n", check, whole)  # type: ignore[arg-type]
 
@@ -94,7 +99,7 @@ def test_the_first_page_of_a_shell_and_every_compared_page_are_minified_whole_to
 
     minifier = _minifier("first", whole)
     pages = [values(name=f"bai-{n}") for n in range(3)]
-    found = [minifier.minify(SHELL.fill(p), (SHELL, p)) for p in pages]
+    found = [minifier.minify(SHELL.fill(p), filled(p)) for p in pages]
     assert found == [finish_html(SHELL.fill(p)) for p in pages]
     assert minifier.composed == 3 and len(calls) == 1  # the first page only, compared
 
@@ -106,16 +111,16 @@ def test_a_shell_whose_page_differs_from_the_whole_minifier_is_then_always_minif
 
     minifier = _minifier("first", other)
     first, second = values(name="bai-1"), values(name="bai-2")
-    assert minifier.minify(SHELL.fill(first), (SHELL, first)).endswith("<!-- khác -->")
-    assert minifier.minify(SHELL.fill(second), (SHELL, second)).endswith("<!-- khác -->")
+    assert minifier.minify(SHELL.fill(first), filled(first)).endswith("<!-- khác -->")
+    assert minifier.minify(SHELL.fill(second), filled(second)).endswith("<!-- khác -->")
     assert minifier.composed == 1  # the second page was not composed
     with pytest.raises(MinifyMismatch):  # the tests' mode compares every page and stops
-        _minifier("every", other).minify(SHELL.fill(first), (SHELL, first))
+        _minifier("every", other).minify(SHELL.fill(first), filled(first))
 
 
 def test_a_page_changed_since_it_was_filled_is_minified_whole() -> None:
     page = values()
     changed = SHELL.fill(page).replace("Lên đầu trang", "Về đầu trang")
     minifier = _minifier("every")
-    assert minifier.minify(changed, (SHELL, page)) == finish_html(changed)
+    assert minifier.minify(changed, filled(page)) == finish_html(changed)
     assert minifier.composed == 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -142,3 +143,29 @@ def test_a_template_that_branches_on_a_title_stops_the_build_with_advice(tmp_pat
     assert "bản ghép khác bản của giao diện" in output and "fill_theme: false" in output
     assert "Traceback" not in output
     assert not (tmp_path / "site").exists()  # nothing published
+
+
+def test_a_change_every_page_shows_minifies_no_content_again(tmp_path: Path) -> None:
+    """A featured hotline number is in every page's header: the next build composes each filled
+    page from its shell and the content it minified before (.cache/html-content/), and gives
+    the bytes a clean build gives."""
+    project = _project(tmp_path, "      theme_check: every")
+    _build(project)
+    hotlines = project / "data" / "duong-day-nong.yml"
+    text = hotlines.read_text(encoding="utf-8")
+    assert "number: 0233 3852 402" in text
+    hotlines.write_text(text.replace("number: 0233 3852 402", "number: 0233 3852 499"),
+                        encoding="utf-8")
+    site, log = _build(project)
+    warm = site.rename(tmp_path / "warm")
+    shutil.rmtree(project / ".cache")
+    clean, _ = _build(project)
+    names = sorted(p.relative_to(clean) for p in clean.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(warm) for p in warm.rglob("*") if p.is_file())
+    assert [n for n in names if (clean / n).read_bytes() != (warm / n).read_bytes()] == []
+    assert "0233 3852 499" in (warm / "tin-tuc" / "2023" / "bai-viet-so-5" / "index.html"
+                               ).read_text(encoding="utf-8")
+    found = re.search(r"minify: (\d+) pages .* contents: (\d+) from the cache, (\d+) minified", log)
+    assert found, log[-2000:]
+    composed, cached, minified = map(int, found.groups())
+    assert composed >= 25 and cached == composed and minified == 0

@@ -61,31 +61,36 @@ def _own_hash(data: bytes) -> bytes:
 
 class PublishedPages:
     """`finish` gives `finish_html(html)`, from the cache folder when the same page was
-    finished before (by any build of the same code and minify-html); `folder` None: no cache."""
+    finished before (by any build of the same code and minify-html); `folder` None: no cache.
 
-    def __init__(self, folder: Path | None, finish: Callable[[str], str] = finish_html) -> None:
+    The same store keeps the contents of filled pages minified (`.cache/html-content/`, with
+    `minify` as its `finish` and "content" as its `kind`): see filled_minify.py."""
+
+    def __init__(self, folder: Path | None, finish: Callable[[str], str] = finish_html,
+                 kind: str = "page") -> None:
         self.folder = folder
         self._finish = finish
         self.hits = 0
         self.misses = 0
-        versions = f"{FORMAT}\0{code_version()}\0minify-html={metadata.version('minify-html')}"
+        # What is stored is part of the key too: pages finished, or contents minified.
+        versions = (f"{FORMAT}\0{code_version()}\0minify-html={metadata.version('minify-html')}"
+                    f"\0{kind}")
         self._salted = hashlib.sha256(versions.encode() + b"\0")
         # The entries there, as found when the cache opened (None: unknown, always look):
         # a page not among them is minified without a look on disk (a cold build's 8,000).
         self._known: set[str] | None = None
 
     @classmethod
-    def open(cls, folder: Path | None) -> PublishedPages:
-        found = cls(folder)
+    def open(cls, folder: Path | None, finish: Callable[[str], str] = finish_html,
+             kind: str = "page") -> PublishedPages:
+        found = cls(folder, finish, kind)
         found.prune(time.time() - PRUNE_AFTER)
         return found
 
-    def finish(self, html: str, finish: Callable[[str], str] | None = None) -> str:
-        """The page published; `finish` (giving what finish_html gives, faster) instead of the
-        cache's own when the page is not in the cache."""
-        finish = finish or self._finish
+    def finish(self, html: str) -> str:
+        """The page published (the text finished), from the cache when it was finished before."""
         if self.folder is None:
-            return finish(html)
+            return self._finish(html)
         digest = self._salted.copy()
         digest.update(html.encode("utf-8", "surrogatepass"))
         key = digest.hexdigest()[:40]
@@ -96,7 +101,7 @@ class PublishedPages:
                 self.hits += 1
                 return text
         self.misses += 1
-        finished = finish(html)
+        finished = self._finish(html)
         data = finished.encode("utf-8", "surrogatepass")
         if write_atomic(path, _own_hash(data) + data) and self._known is not None:
             self._known.add(key)
