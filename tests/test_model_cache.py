@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from generators.core import derived_cache, loading
+from generators.core import derived_cache, loading, preview_memory
 from generators.core.derived_cache import DerivedCache
 from generators.core.errors import DataErrors
 from generators.core.model import DocumentDate, Model
@@ -248,6 +248,35 @@ def test_a_model_whose_json_does_not_read_back_is_not_stored(tmp_path: Path) -> 
     assert cache.get("a" * 40, Dated) == (value, lines)
     assert cache.get("b" * 40, Dated) is None
     assert [p.stem for p in tmp_path.glob("*/*.json")] == ["a" * 40]
+
+
+def test_a_preview_holds_the_models_it_read_and_still_reads_the_changed_ones(
+    project: Path,
+) -> None:
+    """While previewing, an unchanged file's model is the one read at the first rebuild (not
+    validated again from its JSON); a changed file is read again; a model whose JSON does not
+    read back is not held either."""
+    preview_memory.keep_in_memory()
+    try:
+        first = load(project)
+        again = load(project)
+        assert [id(a.meta) for a in again[ARTICLES]] == [id(a.meta) for a in first[ARTICLES]]
+        assert [id(p.doc) for p in again[PROCEDURES]] == [id(p.doc) for p in first[PROCEDURES]]
+        article = min((project / "content" / "tin-tuc").rglob("*.md"))
+        text = article.read_text(encoding="utf-8")
+        article.write_text(text.replace("title: ", "title: Đã sửa ", 1), encoding="utf-8")
+        changed = load(project)
+        assert snapshot(changed) == snapshot(load(project, cache_dir=project / "cold"))
+        renamed = [a for a in changed[ARTICLES] if a.meta.title.startswith("Đã sửa ")]
+        assert len(renamed) == 1
+        assert sum(id(a.meta) not in {id(b.meta) for b in first[ARTICLES]}
+                   for a in changed[ARTICLES]) == 1
+        cache = ModelCache(DerivedCache.open(project / "dates"))
+        exact = Dated.model_validate({"day": dt.date(2024, 6, 4)})
+        cache.put("b" * 40, exact, LineMap({(): 1}))
+        assert cache.get("b" * 40, Dated) is None
+    finally:
+        preview_memory.keep_in_memory(False)
 
 
 

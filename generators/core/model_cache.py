@@ -27,6 +27,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .derived_cache import DerivedCache, make_key
+from .preview_memory import table
 from .yamlsource import LineMap
 
 M = TypeVar("M", bound=BaseModel)
@@ -65,9 +66,15 @@ class ModelCache:
         return make_key("model", kind, *paths, hashlib.sha256(raw).hexdigest())
 
     def get(self, key: str, model: type[M]) -> tuple[M, LineMap] | None:
-        """The model and line map stored under `key`, or None (absent, corrupt, other version)."""
+        """The model and line map stored under `key`, or None (absent, corrupt, other version).
+
+        While previewing, a model found or stored once is held as it is (preview_memory.py):
+        models are frozen, and a line map is only read once made."""
         if self.cache is None:
             return None
+        held = table("models")
+        if held is not None and (found := held.get((key, model))) is not None:
+            return found  # type: ignore[no-any-return]
         text = self.cache.get(key)
         if not isinstance(text, str):
             return None
@@ -75,7 +82,10 @@ class ModelCache:
             entry = _entry(model).model_validate_json(text)
         except ValidationError:  # a value of the right checksum no model takes: never trusted
             return None
-        return entry.value, LineMap({tuple(path): line for path, line in entry.lines})
+        read = entry.value, LineMap({tuple(path): line for path, line in entry.lines})
+        if held is not None:
+            held[(key, model)] = read
+        return read
 
     def put(self, key: str, value: M, lines: LineMap) -> None:
         """Store a validated model and its line map, if its JSON reads back to an equal model."""
@@ -91,3 +101,5 @@ class ModelCache:
         if back.value != value or back.lines != entry.lines:
             return
         self.cache.put(key, text)
+        if (held := table("models")) is not None:
+            held[(key, type(value))] = (value, LineMap(dict(lines.lines)))
