@@ -6,6 +6,7 @@ with `DataErrors`, whose text is the whole report in Vietnamese. No traceback re
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,12 +28,30 @@ def shorten(value: object) -> str:
     return text if len(text) <= _MAX_GIVEN else text[: _MAX_GIVEN - 1] + "…"
 
 
-def relative(path: Path, root: Path) -> str:
-    """How a file is named in messages: from the project's root, or as given if outside it."""
+def under(path: Path, root: Path) -> str | None:
+    """`path.relative_to(root).as_posix()` when `path` is below `root`, else None.
+
+    On POSIX by comparing the two texts (pathlib keeps them normal: no "//", "." or trailing
+    "/"), as `relative_to` would, without parsing both paths again: loaders ask it for each of
+    thousands of files at every build."""
+    if os.sep == "/" and path.is_absolute() == root.is_absolute():
+        whole, base = str(path), str(root)
+        if whole == base:
+            return "."
+        if base == ".":  # relative paths below the working folder
+            return whole
+        prefix = base if base.endswith("/") else base + "/"
+        return whole[len(prefix):] if whole.startswith(prefix) else None
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        return None
+
+
+def relative(path: Path, root: Path) -> str:
+    """How a file is named in messages: from the project's root, or as given if outside it."""
+    found = under(path, root)
+    return path.as_posix() if found is None else found
 
 
 @dataclass(frozen=True)

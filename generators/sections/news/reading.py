@@ -17,7 +17,7 @@ from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
 from ...core import frontmatter
-from ...core.errors import DataError, ErrorCollector, FieldPath
+from ...core.errors import DataError, ErrorCollector, FieldPath, under
 from ...core.loading import file_exists, report_problems
 from ...core.model_cache import ModelCache
 from ...core.placeholders import placeholder_errors
@@ -192,8 +192,8 @@ def read_article(
     errors: ErrorCollector,
     models: ModelCache | None = None,
 ) -> Article | None:
-    source = path.relative_to(content_dir).as_posix()
-    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else source
+    source = under(path, content_dir) or path.relative_to(content_dir).as_posix()
+    rel = found if (found := under(path, root)) is not None else source
     raw = path.read_bytes()
     key = ModelCache.key(ArticleMeta, raw, rel, source) if models else ""
     kept = models.get(key, ArticleMeta) if models else None
@@ -261,7 +261,7 @@ def load_articles(
     articles: list[Article] = []
     claimed: dict[str, str] = {}
     for path in sorted(news.rglob("*.md")):
-        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+        rel = found if (found := under(path, root)) is not None else path.name
         if path.parent.parent != news or not path.parent.name.isdigit():
             errors.add(DataError(rel, f"bài viết đặt trong {NEWS_DIR}/<năm>/, ví dụ "
                                  f"{NEWS_DIR}/2024/{path.name}"))
