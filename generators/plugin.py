@@ -398,7 +398,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         fill = None
         if self.filler is not None and page.meta.get("template") == FILLED_TEMPLATE:
             fill, self.filler.last_fill = self.filler.last_fill, None
-        if fill is None or self.minifier is None:
+        if self.minifier is None:  # on_env makes it; a page not filled is minified whole by it
             return self.published.finish(output)
         try:
             return self.minifier.minify(output, fill=fill)

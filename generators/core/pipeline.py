@@ -21,10 +21,10 @@ from ..vietnamese.dates import build_now
 from .data_layout import unknown_entries
 from .derived_cache import CACHE_DIR
 from .editor_fields import Collection, EditorChoices, site_profile
-from .errors import DataErrors, ErrorCollector
+from .errors import DataErrors, ErrorCollector, under
 from .feeds import FeedImageError, FeedSpec, feed_image, render_feed
 from .links import is_external
-from .loading import SITE_FILE, load_site, relative
+from .loading import SITE_FILE, load_site
 from .model_cache import ModelCache
 from .outputs import OutputFile
 from .pages import PageSpec, SiteSection, UnsafePath, check_path
@@ -68,8 +68,8 @@ def check_content_pages(
     file, so a page pasted from a TCVN3 or VNI document, or not saved as UTF-8, is refused at
     its line before MkDocs reads it."""
     for path in _content_pages(content_dir, owned):
-        rel = (relative(path, root) if path.is_relative_to(root)
-               else path.relative_to(content_dir).as_posix())
+        found = under(path, root)
+        rel = found if found is not None else path.relative_to(content_dir).as_posix()
         try:
             decode_text(path.read_bytes(), rel)
         except YamlProblem as problem:
