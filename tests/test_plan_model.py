@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -97,6 +98,14 @@ def test_partial_dates_keep_the_blanks_of_a_draft(given: object, document: str, 
     assert date.document_style() == document
     assert date.short() == short
     assert date.exact is None
+
+
+def test_a_whole_date_may_be_quoted_as_its_json_is() -> None:
+    assert PartialDate.parse("2024-02-05") == PartialDate.parse(dt.date(2024, 2, 5))
+    assert PartialDate.parse("2024-02-05").document_style() == "ngày 05 tháng 02 năm 2024"
+    for impossible in ("2024-02-30", "2024-13-01", "2024-06-04-01"):
+        with pytest.raises(ValueError, match="YYYY-MM-DD"):
+            PartialDate.parse(impossible)
 
 
 def test_quota_descriptions_read_like_the_plan() -> None:

@@ -77,12 +77,13 @@ def read_register(
     model: type[M],
     errors: ErrorCollector,
     check: Callable[[M], list[tuple[FieldPath, str]]],
+    cache: ModelCache | None = None,
 ) -> M | None:
     """A one-file register (site.yml, van-ban.yml …) validated and cross-checked; None if absent
-    or invalid (its errors recorded)."""
+    or invalid (its errors recorded). With a `cache`, as read_model."""
     if not path.is_file():
         return None
-    loaded = read_model(path, root, model, errors)
+    loaded = read_model(path, root, model, errors, cache)
     if loaded is None:
         return None
     value, lines = loaded
@@ -120,10 +121,12 @@ def item_files(folder: Path, root: Path, errors: ErrorCollector, example: str) -
 SITE_FILE = "site.yml"
 
 
-def load_site(data_dir: Path, root: Path, errors: ErrorCollector) -> SiteProfile | None:
+def load_site(
+    data_dir: Path, root: Path, errors: ErrorCollector, cache: ModelCache | None = None,
+) -> SiteProfile | None:
     path = data_dir / SITE_FILE
     if not path.is_file():
         message = "thiếu tệp hồ sơ trang (site.yml); xem mẫu trong README"
         errors.add(DataError(relative(path, root), message))
         return None
-    return read_register(path, root, SiteProfile, errors, check_site)
+    return read_register(path, root, SiteProfile, errors, check_site, cache)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date, datetime
 from decimal import Decimal
@@ -144,7 +145,8 @@ Points = Annotated[
 class PartialDate(BaseModel):
     """A document date whose day or month may still be blank, as in drafts.
 
-    Written in YAML as 2024-06-04, "2024-01" (day blank) or 2024 (day and month blank).
+    Written in YAML as 2024-06-04 (or "2024-06-04", as its JSON is), "2024-01" (day blank) or
+    2024 (day and month blank).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -164,8 +166,11 @@ class PartialDate(BaseModel):
         if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
             return cls(year=value)
         if isinstance(value, str):
-            match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?", value.strip())
-            if match and 1 <= int(match.group(2) or 1) <= 12:
+            match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value.strip())
+            if match and match.group(3):  # a whole date quoted, or read back from its JSON
+                with contextlib.suppress(ValueError):
+                    return cls.parse(date(*(int(part) for part in match.groups())))
+            elif match and 1 <= int(match.group(2) or 1) <= 12:
                 month = int(match.group(2)) if match.group(2) else None
                 return cls(year=int(match.group(1)), month=month)
         raise ValueError(

@@ -99,11 +99,11 @@ def load_portal(
         errors.extend(check_published_files(content_dir, root, content=True))
     errors.raise_if_any()
     errors.extend(unknown_entries(data_dir, known_data_entries(sections), root))
-    site = load_site(data_dir, root, errors)
+    models = ModelCache.open(cache_dir or root / CACHE_DIR)
+    site = load_site(data_dir, root, errors, models)
     ctx = LoadContext(
         data_dir=data_dir, root=root, content_dir=content_dir, errors=errors,
-        now=now or build_now(), include_drafts=include_drafts, site=site,
-        models=ModelCache.open(cache_dir or root / CACHE_DIR),
+        now=now or build_now(), include_drafts=include_drafts, site=site, models=models,
     )
     if content_dir is not None:
         check_content_pages(content_dir, root, errors, content_folders(sections))

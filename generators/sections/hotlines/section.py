@@ -35,7 +35,7 @@ class HotlinesSection(Section):
     def load(self, ctx: LoadContext) -> None:
         path = ctx.data_dir / DATA_FILE
         ctx.put(HOTLINES, read_register(path, ctx.root, HotlineDirectory, ctx.errors,
-                                        check_directory))
+                                        check_directory, ctx.models))
 
     def theme_globals(self, portal: Portal) -> Mapping[str, object]:
         """The hotline box on every page."""

@@ -28,7 +28,7 @@ class IndicesSection(Section):
         plans = ctx.get(PLANS)
         ctx.put(INDICES, read_register(
             ctx.data_dir / DATA_FILE, ctx.root, IndexRegister, ctx.errors,
-            lambda register: check_register(register, plans),
+            lambda register: check_register(register, plans), ctx.models,
         ))
 
     def sitemap(self, build: BuildContext) -> SiteSection | None:

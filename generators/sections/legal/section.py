@@ -37,7 +37,8 @@ class LegalSection(Section):
 
     def load(self, ctx: LoadContext) -> None:
         path = ctx.data_dir / DATA_FILE
-        register = read_register(path, ctx.root, LegalRegister, ctx.errors, check_register)
+        register = read_register(path, ctx.root, LegalRegister, ctx.errors, check_register,
+                                 ctx.models)
         ctx.put(LEGAL, register or LegalRegister())
 
     def search_records(self, build: BuildContext) -> Sequence[SearchRecord]:

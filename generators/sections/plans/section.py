@@ -41,7 +41,7 @@ class PlansSection(Section):
         located = []
         folder = ctx.data_dir / "ke-hoach"
         for path in item_files(folder, ctx.root, ctx.errors, "ke-hoach-tuyen-truyen-cchc-2024"):
-            loaded = read_model(path, ctx.root, PlanDocument, ctx.errors)
+            loaded = read_model(path, ctx.root, PlanDocument, ctx.errors, ctx.models)
             if loaded is None:
                 continue
             document, lines = loaded

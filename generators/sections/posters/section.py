@@ -49,7 +49,7 @@ class PostersSection(Section):
             if is_supplied(path):
                 supplied += load_supplied(path, ctx)
                 continue
-            loaded = read_model(path, ctx.root, PosterDocument, ctx.errors)
+            loaded = read_model(path, ctx.root, PosterDocument, ctx.errors, ctx.models)
             if loaded is None:
                 continue
             document, lines = loaded

@@ -48,7 +48,7 @@ class QuestionsSection(Section):
         read: list[_Read] = []
         for path in item_files(ctx.data_dir / "hoi-dap", ctx.root, ctx.errors,
                                "doi-giay-phep-lai-xe"):
-            loaded = read_model(path, ctx.root, QuestionDocument, ctx.errors)
+            loaded = read_model(path, ctx.root, QuestionDocument, ctx.errors, ctx.models)
             if loaded is not None:
                 read.append(_Read(path, *loaded))
         known = {p.doc.code for p in ctx.get(PROCEDURES)}

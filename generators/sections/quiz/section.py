@@ -32,7 +32,7 @@ class QuizSection(Section):
         quizzes = []
         for path in item_files(ctx.data_dir / "trac-nghiem", ctx.root, ctx.errors,
                                "tim-hieu-cai-cach-hanh-chinh"):
-            loaded = read_model(path, ctx.root, QuizDocument, ctx.errors)
+            loaded = read_model(path, ctx.root, QuizDocument, ctx.errors, ctx.models)
             if loaded is None:
                 continue
             document, lines = loaded

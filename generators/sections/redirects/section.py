@@ -41,7 +41,7 @@ class RedirectsSection(Section):
 
     def load(self, ctx: LoadContext) -> None:
         ctx.put(REDIRECTS, read_register(ctx.data_dir / DATA_FILE, ctx.root, RedirectMap,
-                                         ctx.errors, check_map))
+                                         ctx.errors, check_map, ctx.models))
 
     def outputs(self, build: BuildContext) -> Sequence[OutputFile]:
         return redirect_files(build.env, build.portal)

@@ -27,7 +27,7 @@ class SearchSection(Section):
     def load(self, ctx: LoadContext) -> None:
         """The synonyms and abbreviations editors keep for the search (applied to queries)."""
         ctx.put(SYNONYMS, read_register(ctx.data_dir / DATA_FILE, ctx.root, SynonymRegister,
-                                        ctx.errors, check_synonyms))
+                                        ctx.errors, check_synonyms, ctx.models))
 
     def outputs(self, build: BuildContext) -> Sequence[OutputFile]:
         register = build.portal[SYNONYMS]

@@ -32,7 +32,7 @@ class VideosSection(Section):
         videos = []
         for path in item_files(ctx.data_dir / "video-huong-dan", ctx.root, ctx.errors,
                                "nop-ho-so-truc-tuyen"):
-            loaded = read_model(path, ctx.root, VideoDocument, ctx.errors)
+            loaded = read_model(path, ctx.root, VideoDocument, ctx.errors, ctx.models)
             if loaded is None:
                 continue
             document, lines = loaded
