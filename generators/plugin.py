@@ -77,6 +77,7 @@ from .core.rebuilds import (
     template_digest,
     vanished,
 )
+from .core.render_memo import current_memo
 from .core.section import BuildPaths, SectionFailed
 from .core.theme_css import render_colours_css
 from .core.theme_values import SafeView, safe, safe_text
@@ -523,6 +524,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                       f"once, {whole} of {len(self.minifier.shells)} shells minified whole; "
                       f"contents: {self.contents.hits} from the cache, "
                       f"{self.contents.misses} minified")
+        if (memo := current_memo()) is not None:
+            log.debug(f"renders: {memo.found} found again, {memo.made} made, "
+                      f"{memo.not_keyed} not keyed")
         site_dir = Path(config.site_dir)
         outputs = self.outputs if self.failure is None else []
         if self.incremental:

@@ -36,4 +36,5 @@ def main(config_file: str, site_dir: str) -> None:
 
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")  # on stderr
+    logging.getLogger("mkdocs.plugins.cchc").setLevel(logging.DEBUG)  # what the plugin reused
     main(*sys.argv[1:3])

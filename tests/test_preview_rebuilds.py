@@ -8,6 +8,7 @@ the clean builds each in a fresh one. The clock is pinned.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -279,3 +280,57 @@ def test_an_editors_unchanged_page_follows_a_page_it_links_to_going_away(
     builder.rebuild()
     assert f"href=../{REMOVED_PAGE}>" not in (site / GUIDE).read_text("utf-8")
     assert_same_tree(tree(site), clean_build(project, tmp_path / "clean"))
+
+
+def renders(messages: str) -> tuple[int, int]:
+    """How many renders a rebuild found again (render_memo.py) and how many it made."""
+    found = re.findall(r"renders: (\d+) found again, (\d+) made", messages)
+    assert found, messages[-2000:]
+    return int(found[-1][0]), int(found[-1][1])
+
+
+def test_a_preview_renders_again_only_what_an_edit_reaches_and_stays_exact(
+    preview: tuple[Path, Path, Rebuilder], tmp_path: Path,
+) -> None:
+    """Pages are rendered again only when a value they show changed (render_memo.py): after
+    each edit, through each kind of input a page is made from, the preview equals a clean
+    build, and most renders were found again."""
+    project, site, builder = preview
+    _, first = renders(builder.rebuild())
+    assert first > 150
+    assert renders(builder.rebuild()) == (first, 0)  # nothing changed: every render found again
+    plan = project / "data" / "ke-hoach" / "ke-hoach-tuyen-truyen-cchc-2024-sgtvt-quang-tri.yml"
+    procedure = project / "data" / "thu-tuc" / "cap-giay-phep-kinh-doanh-van-tai-bang-xe-o-to.yml"
+    steps = [
+        # An article's title: its page, its neighbours', the listings and related lists.
+        ([(project / ARTICLE, "title: Sở Giao thông vận tải ban hành",
+           "title: Sở Giao thông vận tải đã ban hành")], "Sở Giao thông vận tải đã ban hành"),
+        # A plan task an article says it carries out (the article's «served» box), and the
+        # summary of a registered document (the title of its links on a procedure page).
+        ([(plan, "      title: Xây dựng và trình, ban hành Kế hoạch tuyên truyền",
+           "      title: Xây dựng, trình và ban hành Kế hoạch tuyên truyền"),
+          (project / "data" / "van-ban.yml",
+           "summary: Quy định về kinh doanh và điều kiện kinh doanh vận tải bằng xe ô tô",
+           "summary: Quy định về kinh doanh, điều kiện kinh doanh vận tải bằng xe ô tô")],
+         "Xây dựng, trình và ban hành Kế hoạch tuyên truyền"),
+        # A procedure, and a category's name in the site profile.
+        ([(procedure, "name: ", "name: (Sửa) "),
+          (project / "data" / "site.yml", "name: Cải cách thể chế", "name: Cải cách về thể chế")],
+         "Sở Giao thông vận tải đã ban hành"),
+        # A template, alone: no value a page is given changed.
+        ([(project / "templates" / "pages" / "article.html", "</article>",
+           "<p>Mẫu đã sửa.</p></article>")], "Mẫu đã sửa."),
+    ]
+    for number, (edits, shown) in enumerate(steps, 1):
+        for path, old, new in edits:
+            edit(path, old, new)
+        found, made = renders(builder.rebuild())
+        assert shown in (site / ARTICLE_PAGE).read_text("utf-8")
+        assert_same_tree(tree(site), clean_build(project, tmp_path / f"clean{number}"))
+        assert made > 0
+        if number == 1:  # one article: most pages do not show it
+            assert found > 3 * made, (found, made)
+        elif number == 2:  # every page that links a registered document is linked again
+            assert found > 0, (found, made)
+    linked = (site / "thu-tuc" / "cap-giay-phep-kinh-doanh-van-tai-bang-xe-o-to" / "index.html")
+    assert "kinh doanh, điều kiện kinh doanh" in linked.read_text("utf-8")

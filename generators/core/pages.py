@@ -9,6 +9,7 @@ from jinja2 import Environment
 
 from .links import href, root_prefix
 from .outputs import shown_path, unsafe_segments
+from .render_memo import remembered
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,12 @@ def check_path(path: str) -> str:
 
 
 def render_page(env: Environment, template: str, path: str, **context: object) -> str:
-    """Render `template` for the page at `path`, giving it `root` and a `link()` helper."""
-    return env.get_template(template).render(
-        root=root_prefix(path), link=lambda target: href(path, target), **context
-    )
+    """Render `template` for the page at `path`, giving it `root` and a `link()` helper (while
+    previewing, the render of equal values is given again: render_memo.py)."""
+
+    def render() -> str:
+        return env.get_template(template).render(
+            root=root_prefix(path), link=lambda target: href(path, target), **context
+        )
+
+    return remembered(("page", template, path), {"\0environment": env, **context}, render)

@@ -31,6 +31,7 @@ from .pages import PageSpec, SiteSection, UnsafePath, check_path
 from .portal import Portal
 from .profile import SiteProfile
 from .published_files import check_published_files
+from .render_memo import next_build
 from .section import BuildContext, BuildPaths, LoadContext, Section, SectionFailed
 from .yamlsource import YamlProblem, decode_text
 
@@ -223,6 +224,7 @@ def build_site(
     `content_urls` each content .md file to its page path; `paths` (templates, content, cache)
     enables the outputs made from files (images, print PDFs).
     """
+    next_build()  # the preview's renders: those this build does not use are dropped
     build = BuildContext(
         env=env, portal=portal, now=build_now(), content_pages=content_pages or {},
         content_urls=content_urls or {}, paths=paths,

@@ -14,6 +14,14 @@ from ..hotlines.model import HOTLINES
 ABOUT_PATH = "gioi-thieu/"
 
 
+def tel_link(number: str) -> str:
+    return parse_phone(number).tel
+
+
+def international(number: str) -> str:
+    return parse_phone(number).international_written
+
+
 def about_page(env: Environment, portal: Portal) -> PageSpec:
     site = portal.site
     html = render_page(
@@ -21,8 +29,8 @@ def about_page(env: Environment, portal: Portal) -> PageSpec:
         "about.html",
         ABOUT_PATH,
         site=site,
-        tel=lambda number: parse_phone(number).tel,
-        intl=lambda number: parse_phone(number).international_written,
+        tel=tel_link,
+        intl=international,
         has_hotlines=portal[HOTLINES] is not None,
     )
     return PageSpec(

@@ -96,6 +96,26 @@ def paginate(base: str, articles: Sequence[Article], per_page: int = PER_PAGE) -
     ]
 
 
+@dataclass(frozen=True)
+class CategoryNames:
+    """`category_name(slug)` for the listings' templates: the names of the categories the
+    articles are in, as a record of plain values (render_memo.py keys a render by them)."""
+
+    names: tuple[tuple[str, str], ...]
+
+    def __call__(self, slug: str) -> str:
+        return dict(self.names)[slug]
+
+
+def thumbnail(article: Article, page_path: str) -> str:
+    """A listing's small picture of an article (its lead image, sized for the list)."""
+    if not article.image:
+        return ""
+    return image_tag(article.image, article.meta.image_alt or "", page_path, lazy=True,
+                     extra=' class="cchc-news-item__image"').replace(
+        'sizes="(max-width: 48em) 100vw, 46rem"', 'sizes="(max-width: 48em) 100vw, 14rem"')
+
+
 def is_rendered_body(value: object) -> TypeGuard[dict[str, Any]]:
     """A cached body has its HTML, the documents it cites and its broken links."""
     return (
@@ -159,6 +179,11 @@ class NewsRender:
         found = self.portal.site.category(slug)
         return found.name if found else slug
 
+    @cached_property
+    def category_names(self) -> CategoryNames:
+        return CategoryNames(tuple((slug, self.category_name(slug))
+                                   for slug in sorted({a.category for a in self.portal[ARTICLES]})))
+
     # Pages ---------------------------------------------------------------------------------
 
     def article_page(
@@ -215,20 +240,13 @@ class NewsRender:
             html = render_page(
                 env, "news_list.html", listing.path,
                 heading=heading, description=description, listing=listing, feed=feed,
-                category_name=self.category_name, category_path=category_path,
-                thumbnail=self.thumbnail, iso=iso_datetime,
+                category_name=self.category_names, category_path=category_path,
+                thumbnail=thumbnail, iso=iso_datetime,
                 categories=self.portal.site.categories if base == SECTION_PATH else [],
             )
             pages.append(PageSpec(path=listing.path, title=heading, html=html,
                                   description=description, kind="news-list"))
         return pages
-
-    def thumbnail(self, article: Article, page_path: str) -> str:
-        if not article.image:
-            return ""
-        return image_tag(article.image, article.meta.image_alt or "", page_path, lazy=True,
-                         extra=' class="cchc-news-item__image"').replace(
-            'sizes="(max-width: 48em) 100vw, 46rem"', 'sizes="(max-width: 48em) 100vw, 14rem"')
 
     def pages(self, env: Environment) -> list[PageSpec]:
         articles = self.portal[ARTICLES]

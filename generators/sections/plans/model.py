@@ -435,6 +435,10 @@ class Plan:
             if parent:
                 self.children_of.setdefault(parent, []).append(task)
 
+    def memo_values(self) -> tuple[object, ...]:
+        """What it is made from (all else derives from them): render_memo.py keys by these."""
+        return (self.slug, self.doc)
+
     @property
     def has_points(self) -> bool:
         return any(t.points is not None for t in self.tasks)

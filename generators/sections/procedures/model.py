@@ -369,6 +369,10 @@ class Procedure:
         self.slug = slug
         self.doc = document
 
+    def memo_values(self) -> tuple[object, ...]:
+        """What it is made from (all else derives from them): render_memo.py keys by these."""
+        return (self.slug, self.doc)
+
     @property
     def latest(self) -> Change:
         return self.doc.history[-1]

@@ -20,6 +20,7 @@ from ...core.feeds import FeedItem, FeedSpec
 from ...core.outputs import OutputFile
 from ...core.pages import PageSpec, SiteSection, render_page
 from ...core.portal import Portal
+from ...core.render_memo import remembered
 from ...vietnamese.dates import VIETNAM_TZ, format_short
 from ...vietnamese.numbers import format_file_size
 from ...vietnamese.text import slugify
@@ -98,7 +99,9 @@ def procedure_page(env: Environment, portal: Portal, procedure: Procedure) -> Pa
         file_size=format_file_size,
     )
     # Registered documents cited in the legal bases, steps or requirements link to the register.
-    linked = link_legal_references(html, portal[LEGAL], path)
+    register = portal[LEGAL]
+    linked = remembered(("legal-links", path), {"html": html, "register": register},
+                        lambda: link_legal_references(html, register, path))
     return PageSpec(
         path=path,
         title=doc.name,
