@@ -28,7 +28,7 @@ import hashlib
 import itertools
 import os
 import types
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
@@ -126,33 +126,43 @@ class RenderMemo:
             return held[0]
         if isinstance(value, Environment):
             part: Hashable = ("templates", templates_digest(value))
+            by_identity = True
         else:
-            part = ("content", self._number(value))
-        record = _frozen_record(value) or _made_from(value)
-        if record or isinstance(value, (tuple, Environment)) or (
-            isinstance(value, (list, dict)) and len(value) >= LARGE
-        ):
+            inner, alive_in, by_identity = self._contents(value)
+            part = ("content", self._number((type(value), inner), alive_in))
+        if by_identity:
             self._by_id[id(value)] = (part, value)  # held alive: its id stays its own
         return part
 
-    def _number(self, value: object) -> int:
-        """The number given to `value`'s content (its type and the keys of what it holds)."""
-        alive: list[object] = []
+    def _contents(
+        self, value: object
+    ) -> tuple[tuple[Hashable, ...], tuple[object, ...], bool]:
+        """The keys of what `value` holds, the models and functions they name (to keep alive),
+        and whether this build may key it once by identity (a tuple, a record, a large list or
+        dict: see the module)."""
         if isinstance(value, (list, tuple)):
-            inner: Hashable = tuple(self._part(v, alive) for v in value)
+            values: Iterable[object] = value
+            by_identity = isinstance(value, tuple) or len(value) >= LARGE
         elif isinstance(value, dict):
-            inner = tuple((self._part(k, alive), self._part(v, alive)) for k, v in value.items())
+            values = itertools.chain.from_iterable(value.items())
+            by_identity = len(value) >= LARGE
         elif _frozen_record(value):
-            inner = tuple(self._part(getattr(value, f.name), alive)
-                          for f in dataclasses.fields(value))  # type: ignore[arg-type]
+            values = (getattr(value, f.name) for f in dataclasses.fields(value))  # type: ignore[arg-type]
+            by_identity = True
         elif _made_from(value):
-            inner = tuple(self._part(v, alive) for v in value.memo_values())  # type: ignore[attr-defined]
+            values = value.memo_values()  # type: ignore[attr-defined]
+            by_identity = True
         else:
             raise _NotKeyed
-        content = (type(value), inner)
+        alive: list[object] = []
+        return tuple(self._part(v, alive) for v in values), tuple(alive), by_identity
+
+    def _number(self, content: Hashable, alive: tuple[object, ...]) -> int:
+        """The number given to a content (its type and the keys of what it holds), kept with
+        the objects its keys name."""
         found = self.numbers.get(content)
         if found is None:
-            found = self.earlier_numbers.pop(content, None) or (next(self._counter), tuple(alive))
+            found = self.earlier_numbers.pop(content, None) or (next(self._counter), alive)
             self.numbers[content] = found
         return found[0]
 

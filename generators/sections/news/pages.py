@@ -103,8 +103,12 @@ class CategoryNames:
 
     names: tuple[tuple[str, str], ...]
 
+    @cached_property
+    def _by_slug(self) -> dict[str, str]:  # not a field: the memo keys the names alone
+        return dict(self.names)
+
     def __call__(self, slug: str) -> str:
-        return dict(self.names)[slug]
+        return self._by_slug[slug]
 
 
 def thumbnail(article: Article, page_path: str) -> str:
