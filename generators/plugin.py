@@ -9,7 +9,9 @@ It uses MkDocs' public plugin API only:
 - on_env: give theme templates the site profile (header, footer, Dublin Core, feed links);
 - on_post_page: publish each page minified, taken from `.cache/html/` when the same page was
   minified before (core/published_html.py);
-- on_post_build: write feeds, print PDFs and other aggregate outputs, after every page.
+- on_post_build: write feeds, print PDFs and other aggregate outputs, after every page;
+- on_serve, on_shutdown: while previewing, watch for changes by the system's events rather than
+  by MkDocs' polling of every file (preview_watch.py).
 
 While previewing (`cchc serve`, i.e. `mkdocs serve --dirty`), a rebuild writes only the pages
 and files whose inputs changed and deletes those that are gone (core/rebuilds.py).
@@ -83,6 +85,7 @@ from .core.theme_css import render_colours_css
 from .core.theme_values import SafeView, safe, safe_text
 from .filled_minify import FilledMinifier, MinifyMismatch
 from .preview import ERROR_PAGES, PREVIEW_ONLY, PREVIEW_SCRIPT, render_error_page
+from .preview_watch import watch_natively
 from .theme_fill import FILLED_TEMPLATE, ShellMismatch, ThemeFiller, with_filled_template
 from .vietnamese.dates import build_now
 from .vietnamese.numbers import format_decimal_vi
@@ -228,6 +231,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.files: Files | None = None
         self.site_digest = ""
         self.addresses = ""  # files_digest of this rebuild's files
+        self.observer: Any = None  # the preview's native watcher (preview_watch.py)
 
     @_guarded
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -511,6 +515,22 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             self.last_rebuild = Rebuild(site="", pages={}, written=frozenset(written))
         return [o for o in outputs
                 if o.path not in kept or not (site_dir / o.path).is_file()]
+
+    @_guarded
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Callable[..., Any]) -> Any:
+        watched = [Path(config.docs_dir)]
+        if config.config_file_path:
+            watched.append(Path(config.config_file_path))
+        self.observer = watch_natively(server, watched, config.watch,
+                                       self.root / self.config.cache_dir / "preview-watch")
+        return server
+
+    @_guarded
+    def on_shutdown(self) -> None:
+        if self.observer is not None:
+            self.observer.stop()
+            self.observer.join(timeout=5)
+            self.observer = None
 
     @_guarded
     def on_post_build(self, *, config: MkDocsConfig) -> None:

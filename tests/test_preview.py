@@ -154,3 +154,6 @@ def test_preview_reloads_the_open_page_and_shows_data_errors_until_fixed(
         assert reloaded(page)
         assert page.locator("h1").first.inner_text() == title
         browser.close()
+    # All of it came through the system's change events: MkDocs polled one small folder only.
+    log = (project.parent / "serve.log").read_text(encoding="utf-8")
+    assert "Watching paths for changes: '.cache/preview-watch'\n" in log
