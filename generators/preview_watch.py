@@ -63,7 +63,11 @@ class Signal:
 
     def raise_(self) -> None:
         self.count += 1
-        self.path.write_text("." * (1 + self.count % 997), encoding="ascii")
+        try:
+            self.path.write_text("." * (1 + self.count % 997), encoding="ascii")
+        except OSError as exc:  # .cache/ deleted while previewing: say so, no traceback
+            log.warning(f"Xem trước: không ghi được {self.path} ({exc.strerror}); "
+                        "trang sẽ không tự tải lại, hãy chạy lại make serve.")
 
 
 class ChangeRelay(FileSystemEventHandler):

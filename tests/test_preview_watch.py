@@ -107,6 +107,14 @@ def test_each_signal_differs_in_size_from_the_last_so_a_poll_always_sees_it(
     assert all(a != b for a, b in pairwise(sizes))
 
 
+def test_a_signal_that_cannot_be_written_is_reported_not_raised_as_a_traceback(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    signal = Signal(tmp_path / "da-xoa" / SIGNAL_FILE)  # .cache/ deleted while previewing
+    signal.raise_()
+    assert "không ghi được" in caplog.text and "make serve" in caplog.text
+
+
 def wait_for(condition, seconds: float = 15.0) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
