@@ -41,7 +41,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .core import frontmatter
+from .core import frontmatter, preview_gc
 from .core.csp import CONTENT_SECURITY_POLICY
 from .core.derived_cache import make_key
 from .core.environment import make_environment, use_template_cache
@@ -244,6 +244,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     @_guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.incremental:
+            preview_gc.rebuild_starts()
         self.root = Path(config.config_file_path).resolve().parent
         self.failure = None
         self.files = None
@@ -534,6 +536,14 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     @_guarded
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            self.finish_build(config)
+        finally:
+            if self.incremental:
+                preview_gc.rebuild_ended()
+
+    def finish_build(self, config: MkDocsConfig) -> None:
+        """What every build ends with: its debug figures, the rebuild record, the outputs."""
         if self.filler is not None:
             log.debug(f"theme: {self.filler.filled} pages filled into "
                       f"{sum(s is not None for s in self.filler.shells.values())} shells, "

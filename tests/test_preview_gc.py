@@ -1,0 +1,67 @@
+"""While previewing, full garbage collections wait for a pause between rebuilds
+(generators/core/preview_gc.py): what a rebuild leaves alive is frozen, the garbage it leaves is
+still freed once the preview is idle, and a rebuild that starts first puts that off."""
+
+from __future__ import annotations
+
+import gc
+import time
+import weakref
+from collections.abc import Iterator
+
+import pytest
+
+from generators.core import preview_gc
+
+
+class Node:
+    """Half of a reference cycle, as MkDocs' pages and files make."""
+
+    other: Node | None = None
+
+
+@pytest.fixture(autouse=True)
+def thawed() -> Iterator[None]:
+    yield
+    preview_gc.rebuild_starts()  # no collection left waiting
+    gc.unfreeze()
+
+
+def cycle_left_by_a_rebuild() -> weakref.ref[Node]:
+    a, b = Node(), Node()
+    a.other, b.other = b, a
+    return weakref.ref(a)
+
+
+def wait_for(condition, seconds: float = 10.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def test_what_a_rebuild_leaves_alive_is_out_of_the_collectors_sight() -> None:
+    left = cycle_left_by_a_rebuild()  # alive while the rebuild ends, garbage after
+    preview_gc.rebuild_ended(idle=60)
+    assert gc.get_freeze_count() > 0
+    gc.collect()  # what the next rebuild's collections do
+    assert left() is not None, "a frozen cycle is not walked by ordinary collections"
+
+
+def test_the_garbage_a_rebuild_leaves_is_freed_once_the_preview_is_idle() -> None:
+    left = cycle_left_by_a_rebuild()
+    preview_gc.rebuild_ended(idle=0.05)
+    # freed by the collection, and what survived it frozen again
+    assert wait_for(lambda: left() is None and gc.get_freeze_count() > 0)
+
+
+def test_a_rebuild_that_starts_first_puts_the_collection_off_to_the_next_pause() -> None:
+    left = cycle_left_by_a_rebuild()
+    preview_gc.rebuild_ended(idle=0.3)
+    preview_gc.rebuild_starts()
+    time.sleep(0.6)
+    assert left() is not None
+    preview_gc.rebuild_ended(idle=0.05)  # the next rebuild ends: its pause frees it
+    assert wait_for(lambda: left() is None)
