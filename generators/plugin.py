@@ -41,7 +41,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .core import frontmatter, preview_gc
+from .core import collector, frontmatter
 from .core.csp import CONTENT_SECURITY_POLICY
 from .core.derived_cache import make_key
 from .core.environment import make_environment, use_template_cache
@@ -244,8 +244,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     @_guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.incremental:
-            preview_gc.rebuild_starts()
+        collector.build_starts()
         self.root = Path(config.config_file_path).resolve().parent
         self.failure = None
         self.files = None
@@ -268,6 +267,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                 raise PluginError(exc.report()) from None
             self.fail(config, exc.errors, exc.report())
             return config
+        collector.keep_out_of_sight()  # the models live until the build ends
         for notice in portal_notices(self.portal):
             log.info(notice)  # INFO, not WARNING: a notice must not fail a --strict build
         site = self.portal.site
@@ -341,6 +341,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             raise PluginError(str(exc)) from None
         except (DuplicatePage, UnsafePath) as exc:
             raise PluginError(f"Lỗi tạo trang: {exc}") from None
+        collector.keep_out_of_sight()  # the rendered pages, likewise
         for warning in built.warnings:
             log.warning(warning)
         self.theme_inputs = ThemeInputs(
@@ -527,6 +528,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                                        self.root / self.config.cache_dir / "preview-watch")
         return server
 
+    def on_build_error(self, *, error: Exception) -> None:
+        collector.build_ended(previewing=self.incremental)
+
     @_guarded
     def on_shutdown(self) -> None:
         if self.observer is not None:
@@ -539,8 +543,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         try:
             self.finish_build(config)
         finally:
-            if self.incremental:
-                preview_gc.rebuild_ended()
+            collector.build_ended(previewing=self.incremental)
 
     def finish_build(self, config: MkDocsConfig) -> None:
         """What every build ends with: its debug figures, the rebuild record, the outputs."""

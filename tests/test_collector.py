@@ -1,6 +1,7 @@
-"""While previewing, full garbage collections wait for a pause between rebuilds
-(generators/core/preview_gc.py): what a rebuild leaves alive is frozen, the garbage it leaves is
-still freed once the preview is idle, and a rebuild that starts first puts that off."""
+"""The collector during builds (generators/core/collector.py): what lives until a build ends is
+out of its walks; a single build gives everything back as it ends; while previewing, what a
+rebuild leaves alive is frozen, the garbage it leaves is still freed once the preview is idle,
+and a rebuild that starts first puts that off."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from generators.core import preview_gc
+from generators.core import collector
 
 
 class Node:
@@ -23,7 +24,7 @@ class Node:
 @pytest.fixture(autouse=True)
 def thawed() -> Iterator[None]:
     yield
-    preview_gc.rebuild_starts()  # no collection left waiting
+    collector.build_starts()  # no collection left waiting
     gc.unfreeze()
 
 
@@ -42,9 +43,21 @@ def wait_for(condition, seconds: float = 10.0) -> bool:
     return False
 
 
+def test_what_lives_until_the_build_ends_is_not_walked_and_is_given_back_at_its_end() -> None:
+    collector.build_starts()
+    left = cycle_left_by_a_rebuild()  # a model loaded, dropped before the build ends
+    collector.keep_out_of_sight()
+    gc.collect()
+    assert left() is not None, "frozen: not walked by the build's collections"
+    collector.build_ended(previewing=False)
+    assert gc.get_freeze_count() == 0
+    gc.collect()
+    assert left() is None, "a process that builds again frees the last build's garbage"
+
+
 def test_what_a_rebuild_leaves_alive_is_out_of_the_collectors_sight() -> None:
     left = cycle_left_by_a_rebuild()  # alive while the rebuild ends, garbage after
-    preview_gc.rebuild_ended(idle=60)
+    collector.build_ended(previewing=True, idle=60)
     assert gc.get_freeze_count() > 0
     gc.collect()  # what the next rebuild's collections do
     assert left() is not None, "a frozen cycle is not walked by ordinary collections"
@@ -52,16 +65,16 @@ def test_what_a_rebuild_leaves_alive_is_out_of_the_collectors_sight() -> None:
 
 def test_the_garbage_a_rebuild_leaves_is_freed_once_the_preview_is_idle() -> None:
     left = cycle_left_by_a_rebuild()
-    preview_gc.rebuild_ended(idle=0.05)
+    collector.build_ended(previewing=True, idle=0.05)
     # freed by the collection, and what survived it frozen again
     assert wait_for(lambda: left() is None and gc.get_freeze_count() > 0)
 
 
 def test_a_rebuild_that_starts_first_puts_the_collection_off_to_the_next_pause() -> None:
     left = cycle_left_by_a_rebuild()
-    preview_gc.rebuild_ended(idle=0.3)
-    preview_gc.rebuild_starts()
+    collector.build_ended(previewing=True, idle=0.3)
+    collector.build_starts()
     time.sleep(0.6)
     assert left() is not None
-    preview_gc.rebuild_ended(idle=0.05)  # the next rebuild ends: its pause frees it
+    collector.build_ended(previewing=True, idle=0.05)  # the next rebuild ends: its pause frees it
     assert wait_for(lambda: left() is None)
