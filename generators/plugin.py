@@ -29,7 +29,7 @@ import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from mkdocs.config import base
@@ -89,6 +89,9 @@ from .preview_watch import watch_natively
 from .theme_fill import FILLED_TEMPLATE, ShellMismatch, ThemeFiller, with_filled_template
 from .vietnamese.dates import build_now
 from .vietnamese.numbers import format_decimal_vi
+
+if TYPE_CHECKING:
+    from watchdog.observers.api import BaseObserver
 
 COLOURS_CSS = "assets/cchc-colours.css"
 log = logging.getLogger("mkdocs.plugins.cchc")
@@ -231,7 +234,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.files: Files | None = None
         self.site_digest = ""
         self.addresses = ""  # files_digest of this rebuild's files
-        self.observer: Any = None  # the preview's native watcher (preview_watch.py)
+        self.observer: BaseObserver | None = None  # the preview's watcher (preview_watch.py)
 
     @_guarded
     def on_startup(self, *, command: str, dirty: bool) -> None:
