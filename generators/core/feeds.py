@@ -29,6 +29,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 from markupsafe import escape
 
+from ..printing.renderer import renderer_versions
 from ..vietnamese.dates import build_now, to_vietnam_time
 from .derived_cache import DerivedCache, make_key
 from .html_policy import clean_feed_html
@@ -209,7 +210,7 @@ def feed_image(logo: Path, shown: str | None = None, cache: Path | None = None) 
     svg = logo.suffix.lower() == ".svg"
     store = DerivedCache.open(cache) if cache is not None else None
     key = make_key("feed-image", str(svg), str(FEED_IMAGE_WIDTH), *_RENDERERS,
-                   hashlib.sha256(data).hexdigest())
+                   renderer_versions(), hashlib.sha256(data).hexdigest())
     kept = store.get(key) if store is not None else None
     if isinstance(kept, str):
         return OutputFile(FEED_IMAGE_PATH, base64.b64decode(kept),
@@ -228,5 +229,6 @@ def feed_image(logo: Path, shown: str | None = None, cache: Path | None = None) 
     return OutputFile(FEED_IMAGE_PATH, png, source=f"ảnh nguồn tin từ biểu trưng {name}")
 
 
-# The renderers that draw the logo, whose versions are part of the cached image's key.
+# The renderers that draw the logo, whose versions are part of the cached image's key (with
+# the system's libraries: printing/renderer.py).
 _RENDERERS = tuple(f"{n}={metadata.version(n)}" for n in ("weasyprint", "pypdfium2", "pillow"))

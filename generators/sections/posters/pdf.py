@@ -2,7 +2,8 @@
 
 A print is re-rendered only when something that shapes it changed: the document WeasyPrint
 reads (data, template, stylesheets, logo, QR code, fitted sizes are all in it), the font files,
-or the renderers' versions. The cache key is a hash of all of these; the cache is a folder of
+or the renderers' versions (WeasyPrint's, PDFium's, and the system's HarfBuzz, Pango and font
+subsetter: printing/renderer.py). The cache key is a hash of all of these; the cache is a folder of
 `<key>.pdf` and `<key>.png` (by default `.cache/posters/` in the project, git-ignored).
 """
 
@@ -27,6 +28,7 @@ from markupsafe import Markup
 from ...core.outputs import OutputFile
 from ...core.profile import SiteProfile
 from ...printing.fonts import FAMILY, font_face_css, fonts_digest
+from ...printing.renderer import renderer_versions
 from ...vietnamese.numbers import format_decimal_vi, format_file_size
 from .layout import layout_css
 from .model import Poster, PrintFormat
@@ -144,7 +146,7 @@ def _seconds(value: float) -> str:
 def cache_key(document: str) -> str:
     digest = hashlib.sha256()
     for part in (RENDER_VERSION, metadata.version("weasyprint"), pypdfium2.version.PDFIUM_INFO,
-                 fonts_digest(), document):
+                 renderer_versions(), fonts_digest(), document):
         digest.update(str(part).encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()[:32]
