@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import time
+import urllib.request
 from importlib.metadata import version
 from pathlib import Path
 
@@ -63,3 +65,39 @@ def test_demo_builds_with_properdocs_to_the_same_site(
     assert GENERATOR.findall(theirs[page]) == [
         b"mkdocs-ProperDocs 1.6.7, mkdocs-material-" + material
     ]
+
+
+def test_the_preview_under_properdocs_watches_natively_and_serves_a_saved_article(
+    tmp_path: Path,
+) -> None:
+    """`properdocs serve --dirty` (what `cchc serve` runs, on the other engine): the plugin's
+    on_serve hands the watching to the system's events there too (preview_watch.py), and a
+    saved article is served rebuilt."""
+    from .test_preview import ARTICLE, ARTICLE_PAGE, REBUILD, edit, free_port, wait_until_served
+
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true"}
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [str(engine_python()), "-m", "properdocs", "serve", "--dirty",
+             "-a", f"127.0.0.1:{port}"],
+            cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}/{ARTICLE_PAGE}"
+    try:
+        wait_until_served(url, process, log)
+        added = "Đoạn mới thêm khi xem trước bằng ProperDocs."
+        edit(project / ARTICLE, "\n## ", f"\n{added}\n\n## ")
+        deadline = time.monotonic() + REBUILD
+        served = ""
+        while added not in served and time.monotonic() < deadline:
+            time.sleep(0.5)
+            with urllib.request.urlopen(url, timeout=REBUILD) as answer:
+                served = answer.read().decode("utf-8")
+        assert added in served, log.read_text(encoding="utf-8")[-3000:]
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert "Watching paths for changes: '.cache/preview-watch'\n" in log.read_text(encoding="utf-8")
