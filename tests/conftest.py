@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +40,34 @@ def copy_project(target: Path) -> Path:
     if (ROOT / ".cache" / "posters").is_dir():
         shutil.copytree(ROOT / ".cache" / "posters", target / ".cache" / "posters")
     return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """An editor's change: the first `old` in the file becomes `new` (which must be there)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path}: «{old}» not found"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_until_served(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    """Until a preview server (`mkdocs serve`, `properdocs serve`) answers `url`; fails with the
+    end of its log if it stops or does not answer in five minutes."""
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail("the preview stopped:\n" + log.read_text(encoding="utf-8")[-3000:])
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            time.sleep(1)
+    pytest.fail("the preview did not answer:\n" + log.read_text(encoding="utf-8")[-3000:])
 
 
 # Folders of content/ holding files the demo's data names (procedure forms, video guides,

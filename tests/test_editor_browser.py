@@ -26,7 +26,7 @@ from generators.sections.news.reading import NEWS_DIR
 from generators.vietnamese.text import slugify
 
 from .browser import CHROMIUM_FLAGS, chromium_path, serve
-from .conftest import ROOT, copy_project
+from .conftest import ROOT, copy_project, free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -34,12 +34,6 @@ DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 TITLE = "Đường dây nóng của Sở tiếp nhận phản ánh về đăng kiểm xe"
 NEW_NUMBER = "0233 3852 999"
 SCREENSHOTS = Path("/tmp/cchc-editor")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def build(project: Path, site: Path, port: int) -> subprocess.CompletedProcess[str]:

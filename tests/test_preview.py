@@ -8,11 +8,8 @@ free loopback port.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,7 +22,7 @@ from generators.plugin import CONTENT_SECURITY_POLICY
 from generators.preview import PREVIEW_ONLY, PREVIEW_SCRIPT, SERVE_COMMAND, render_error_page
 
 from .browser import CHROMIUM_FLAGS, chromium_path
-from .conftest import copy_project, parse
+from .conftest import copy_project, edit, free_port, parse, wait_until_served
 
 ARTICLE = "content/tin-tuc/2024/ban-hanh-ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nam-2024.md"
 ARTICLE_PAGE = "tin-tuc/2024/ban-hanh-ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nam-2024/"
@@ -62,25 +59,6 @@ def test_published_site_keeps_its_policy_and_ships_no_preview_file(built_site: P
     assert "unsafe-inline" not in CONTENT_SECURITY_POLICY
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_until_served(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail("mkdocs serve stopped:\n" + log.read_text(encoding="utf-8")[-3000:])
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except OSError:
-            time.sleep(1)
-    pytest.fail("mkdocs serve did not answer:\n" + log.read_text(encoding="utf-8")[-3000:])
-
-
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """`cchc serve`'s `mkdocs serve --dirty` on a copy of the demo; yields the copy and the
@@ -101,12 +79,6 @@ def preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     finally:
         process.terminate()
         process.wait(timeout=30)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path}: «{old}» not found"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def mark(page: Page) -> None:

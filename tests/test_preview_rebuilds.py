@@ -30,7 +30,7 @@ from generators.core.rebuilds import (
 )
 from generators.preview import SERVE_COMMAND
 
-from .conftest import PINNED_EPOCH, ROOT, copy_project
+from .conftest import PINNED_EPOCH, ROOT, copy_project, edit
 
 REBUILDER = ROOT / "tests" / "rebuilder.py"
 NEWS = "tin-tuc/2024/"
@@ -191,12 +191,6 @@ def assert_same_tree(found: dict[str, bytes], expected: dict[str, bytes]) -> Non
     assert found.keys() == expected.keys(), sorted(found.keys() ^ expected.keys())[:10]
     differing = [name for name in found if found[name] != expected[name]]
     assert not differing, differing[:10]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path}: «{old}» not found"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import PINNED_EPOCH, ROOT, copy_project
+from .conftest import PINNED_EPOCH, ROOT, copy_project, edit, free_port, wait_until_served
 
 pytestmark = pytest.mark.build
 
@@ -73,7 +73,7 @@ def test_the_preview_under_properdocs_watches_natively_and_serves_a_saved_articl
     """`properdocs serve --dirty` (what `cchc serve` runs, on the other engine): the plugin's
     on_serve hands the watching to the system's events there too (preview_watch.py), and a
     saved article is served rebuilt."""
-    from .test_preview import ARTICLE, ARTICLE_PAGE, REBUILD, edit, free_port, wait_until_served
+    from .test_preview import ARTICLE, ARTICLE_PAGE, REBUILD
 
     project = copy_project(tmp_path / "project")
     port = free_port()
