@@ -9,7 +9,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,6 +69,32 @@ def wait_until_served(url: str, process: subprocess.Popen[bytes], log: Path) -> 
         except OSError:
             time.sleep(1)
     pytest.fail("the preview did not answer:\n" + log.read_text(encoding="utf-8")[-3000:])
+
+
+@contextmanager
+def serving(command: Sequence[str], project: Path, env: Mapping[str, str], log: Path,
+            url: str) -> Iterator[None]:
+    """A preview server (`command`) running in `project`, its output in `log`, from the moment
+    it answers `url` until the block ends; then stopped."""
+    with log.open("wb") as output:
+        process = subprocess.Popen(list(command), cwd=project, env=dict(env), stdout=output,
+                                   stderr=subprocess.STDOUT)
+    try:
+        wait_until_served(url, process, log)
+        yield
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def wait_for(condition: Callable[[], bool], seconds: float, every: float) -> bool:
+    """Whether `condition` became true within `seconds`, asked every `every` seconds."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(every)
+    return False
 
 
 # Folders of content/ holding files the demo's data names (procedure forms, video guides,

@@ -14,6 +14,8 @@ import pytest
 
 from generators.core import collector
 
+from .conftest import wait_for
+
 
 class Node:
     """Half of a reference cycle, as MkDocs' pages and files make."""
@@ -32,15 +34,6 @@ def cycle_left_by_a_rebuild() -> weakref.ref[Node]:
     a, b = Node(), Node()
     a.other, b.other = b, a
     return weakref.ref(a)
-
-
-def wait_for(condition, seconds: float = 10.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.02)
-    return False
 
 
 def test_what_lives_until_the_build_ends_is_not_walked_and_is_given_back_at_its_end() -> None:
@@ -67,7 +60,7 @@ def test_the_garbage_a_rebuild_leaves_is_freed_once_the_preview_is_idle() -> Non
     left = cycle_left_by_a_rebuild()
     collector.build_ended(previewing=True, idle=0.05)
     # freed by the collection, and what survived it frozen again
-    assert wait_for(lambda: left() is None and gc.get_freeze_count() > 0)
+    assert wait_for(lambda: left() is None and gc.get_freeze_count() > 0, 10, 0.02)
 
 
 def test_a_rebuild_that_starts_first_puts_the_collection_off_to_the_next_pause() -> None:
@@ -77,4 +70,4 @@ def test_a_rebuild_that_starts_first_puts_the_collection_off_to_the_next_pause()
     time.sleep(0.6)
     assert left() is not None
     collector.build_ended(previewing=True, idle=0.05)  # the next rebuild ends: its pause frees it
-    assert wait_for(lambda: left() is None)
+    assert wait_for(lambda: left() is None, 10, 0.02)

@@ -8,7 +8,6 @@ free loopback port.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +21,7 @@ from generators.plugin import CONTENT_SECURITY_POLICY
 from generators.preview import PREVIEW_ONLY, PREVIEW_SCRIPT, SERVE_COMMAND, render_error_page
 
 from .browser import CHROMIUM_FLAGS, chromium_path
-from .conftest import copy_project, edit, free_port, parse, wait_until_served
+from .conftest import copy_project, edit, free_port, parse, serving
 
 ARTICLE = "content/tin-tuc/2024/ban-hanh-ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nam-2024.md"
 ARTICLE_PAGE = "tin-tuc/2024/ban-hanh-ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nam-2024/"
@@ -67,18 +66,10 @@ def preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     port = free_port()
     log = tmp_path / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", *SERVE_COMMAND, "-a", f"127.0.0.1:{port}"],
-            cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT,
-        )
     url = f"http://127.0.0.1:{port}/"
-    try:
-        wait_until_served(url, process, log)
+    with serving([sys.executable, "-m", *SERVE_COMMAND, "-a", f"127.0.0.1:{port}"],
+                 project, env, log, url):
         yield project, url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def mark(page: Page) -> None:

@@ -26,6 +26,8 @@ from watchdog.events import (
 from generators import preview_watch
 from generators.preview_watch import POLLING_REQUESTED, SIGNAL_FILE, ChangeRelay, Signal
 
+from .conftest import wait_for
+
 
 class FakeServer:
     """What on_serve is given, recording what it is asked to poll."""
@@ -115,15 +117,6 @@ def test_a_signal_that_cannot_be_written_is_reported_not_raised_as_a_traceback(
     assert "không ghi được" in caplog.text and "make serve" in caplog.text
 
 
-def wait_for(condition, seconds: float = 15.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
-
-
 def test_the_server_polls_only_the_signal_folder_and_a_saved_article_raises_it(
     project: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -145,10 +138,10 @@ def test_the_server_polls_only_the_signal_folder_and_a_saved_article_raises_it(
         time.sleep(0.5)
         assert not signal.exists(), "reading a source must not rebuild"
         (project / "content" / "tin-tuc" / "bai.md").write_text("# Bài sửa\n", encoding="utf-8")
-        assert wait_for(signal.exists)
+        assert wait_for(signal.exists, 15, 0.05)
         size = signal.stat().st_size
         (project / "data" / "site.yml").write_text("ten: x\n", encoding="utf-8")
-        assert wait_for(lambda: signal.stat().st_size != size)
+        assert wait_for(lambda: signal.stat().st_size != size, 15, 0.05)
     finally:
         observer.stop()
         observer.join(timeout=5)

@@ -7,14 +7,21 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import time
 import urllib.request
 from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 
-from .conftest import PINNED_EPOCH, ROOT, copy_project, edit, free_port, wait_until_served
+from .conftest import (
+    PINNED_EPOCH,
+    ROOT,
+    copy_project,
+    edit,
+    free_port,
+    serving,
+    wait_for,
+)
 
 pytestmark = pytest.mark.build
 
@@ -79,25 +86,16 @@ def test_the_preview_under_properdocs_watches_natively_and_serves_a_saved_articl
     port = free_port()
     log = tmp_path / "serve.log"
     env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true"}
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [str(engine_python()), "-m", "properdocs", "serve", "--dirty",
-             "-a", f"127.0.0.1:{port}"],
-            cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT,
-        )
     url = f"http://127.0.0.1:{port}/{ARTICLE_PAGE}"
-    try:
-        wait_until_served(url, process, log)
+
+    def shows(text: str) -> bool:
+        with urllib.request.urlopen(url, timeout=REBUILD) as answer:
+            return text in answer.read().decode("utf-8")
+
+    command = [str(engine_python()), "-m", "properdocs", "serve", "--dirty",
+               "-a", f"127.0.0.1:{port}"]
+    with serving(command, project, env, log, url):
         added = "Đoạn mới thêm khi xem trước bằng ProperDocs."
         edit(project / ARTICLE, "\n## ", f"\n{added}\n\n## ")
-        deadline = time.monotonic() + REBUILD
-        served = ""
-        while added not in served and time.monotonic() < deadline:
-            time.sleep(0.5)
-            with urllib.request.urlopen(url, timeout=REBUILD) as answer:
-                served = answer.read().decode("utf-8")
-        assert added in served, log.read_text(encoding="utf-8")[-3000:]
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+        assert wait_for(lambda: shows(added), REBUILD, 0.5), log.read_text(encoding="utf-8")[-3000:]
     assert "Watching paths for changes: '.cache/preview-watch'\n" in log.read_text(encoding="utf-8")
