@@ -97,14 +97,16 @@ office:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libreoffice-writer-nogui \
 	    poppler-utils >/dev/null; }
 
-## print-deps: what the print PDFs need from Debian: Pango (WeasyPrint) and the Noto fonts
+## print-deps: what the print PDFs need from Debian: Pango (WeasyPrint), HarfBuzz-Subset (which
+##   subsets the embedded fonts in C, where fontTools takes seconds a build) and the Noto fonts
 print-deps:
 	@{ [ -f /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf ] && \
-	   /sbin/ldconfig -p | grep -q 'libpangoft2-1.0.so.0'; } || { \
+	   /sbin/ldconfig -p | grep -q 'libpangoft2-1.0.so.0' && \
+	   /sbin/ldconfig -p | grep -q 'libharfbuzz-subset.so.0'; } || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-noto-core \
-	    libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
+	    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null; }
 
 lint: $(TEST_INSTALLED)
 	$(BIN)/ruff check .
