@@ -26,6 +26,7 @@ from generators.sections.news.model import ARTICLES, Article, ArticleMeta
 from generators.sections.plans.model import PLANS, Plan, PlanDocument, plan_by_slug
 from generators.sections.reports.evidence import (
     Status,
+    articles_by_task,
     build_report,
     counted_articles,
     evidence_for_task,
@@ -144,6 +145,21 @@ def test_drafts_and_future_articles_never_count(plan: Plan) -> None:
     assert "ban-nhap" not in {i.title for i in items} and "hen-gio" not in {i.title for i in items}
     # Seen from early March, the article of 2 March is in the future too.
     assert counted_articles(articles, SLUG, "2.1", vn("2024-03-01 12:00")) == []
+
+
+def test_a_report_finds_each_tasks_articles_by_the_task_they_name(plan: Plan) -> None:
+    two = article("hai-nhiem-vu", vn("2024-03-01 08:00"), "2.1", "1.2", "2.1")
+    none = article("khong-nhiem-vu", vn("2024-03-02 08:00"))
+    one = article("mot-nhiem-vu", vn("2024-03-03 08:00"), "2.1")
+    naming = articles_by_task([two, none, one])
+    # In the order given, once each even when an article names a task twice; none without.
+    assert naming == {(SLUG, "2.1"): [two, one], (SLUG, "1.2"): [two]}
+    # The report counts what reading every article for every task would count.
+    report = build_report(plan, [two, none, one], H1, NOW)
+    for task in report.tasks:
+        expected = counted_articles([two, none, one], SLUG, task.task.id, NOW)
+        assert [i.link for i in task.evidence if i.kind == "Tin, bài"] == [
+            a.path for a in expected], task.task.id
 
 
 def test_documents_dated_after_now_do_not_count(plan: Plan) -> None:

@@ -269,6 +269,18 @@ def counted_articles(
     ]
 
 
+def articles_by_task(articles: Iterable[Article]) -> dict[tuple[str, str], list[Article]]:
+    """(plan, task) → the articles naming it, in the order given: a report looks each task up
+    here instead of reading every article once per task (211 tasks × 5,000 articles cost a
+    second a build)."""
+    found: dict[tuple[str, str], list[Article]] = {}
+    for article in articles:
+        if article.meta.plan_tasks:
+            for ref in dict.fromkeys(article.plan_refs):
+                found.setdefault(ref, []).append(article)
+    return found
+
+
 def article_item(article: Article) -> EvidenceItem:
     moment = to_vietnam_time(article.published)
     return EvidenceItem("Tin, bài", article.meta.title, None, format_short(moment),
@@ -418,7 +430,9 @@ def build_report(
     """The report of `plan` for `period`, every status judged at `now`; `units` are the
     agency's units for per-unit quotas (`site_units(profile)`)."""
     now = to_vietnam_time(now)
-    tasks = tuple(task_result(plan, t, articles, period, now, units) for t in plan.tasks)
+    naming = articles_by_task(articles)
+    tasks = tuple(task_result(plan, t, naming.get((plan.slug, t.id), ()), period, now, units)
+                  for t in plan.tasks)
     return PlanReport(plan, period, now, tasks, tuple(target_results(plan, period, now)))
 
 
