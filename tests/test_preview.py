@@ -1,5 +1,6 @@
 """The preview (`make serve`): the open page reloads by itself under the site's
-Content-Security-Policy, and a data error shows in the browser, in Vietnamese, until it is fixed.
+Content-Security-Policy, says so while a rebuild runs, and a data error shows in the browser, in
+Vietnamese, until it is fixed.
 
 The browser test runs `mkdocs serve --dirty` (as `cchc serve` does) on a copy of the demo, on a
 free loopback port.
@@ -8,6 +9,7 @@ free loopback port.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -110,11 +112,17 @@ def test_preview_reloads_the_open_page_and_shows_data_errors_until_fixed(
         assert f"{QUESTION}, dòng 4, trường «asked»" in problem
         assert "«hôm qua»" in problem
 
-        # Fixed: the page comes back, still reloading by itself.
+        # Fixed: while every page is made again the error page says so (the server holds
+        # requests meanwhile); then the page comes back, still reloading by itself.
         mark(page)
         edit(project / QUESTION, "asked: hôm qua", "asked: 2024-03-04")
+        notice = page.get_by_role("status").filter(has_text="Đang cập nhật bản xem trước")
+        notice.wait_for(timeout=REBUILD * 1000)
+        assert not reloaded(page)  # shown on the page as it was, before the reload
+        assert re.search(r"\(\d+ giây\)$", notice.inner_text())
         page.get_by_text(added).wait_for(timeout=REBUILD * 1000)
         assert reloaded(page)
+        assert not page.get_by_role("status").filter(has_text="Đang cập nhật").is_visible()
         assert page.locator("h1").first.inner_text() == title
         browser.close()
     # All of it came through the system's change events: MkDocs polled one small folder only.
