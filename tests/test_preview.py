@@ -117,12 +117,12 @@ def test_preview_reloads_the_open_page_and_shows_data_errors_until_fixed(
         mark(page)
         edit(project / QUESTION, "asked: hôm qua", "asked: 2024-03-04")
         notice = page.get_by_role("status").filter(has_text="Đang cập nhật bản xem trước")
-        notice.wait_for(timeout=REBUILD * 1000)
+        notice.get_by_text("Đang cập nhật bản xem trước").wait_for(timeout=REBUILD * 1000)
         assert not reloaded(page)  # shown on the page as it was, before the reload
         assert re.search(r"\(\d+ giây\)$", notice.inner_text())
         page.get_by_text(added).wait_for(timeout=REBUILD * 1000)
         assert reloaded(page)
-        assert not page.get_by_role("status").filter(has_text="Đang cập nhật").is_visible()
+        assert not page.get_by_text("Đang cập nhật bản xem trước").is_visible()
         assert page.locator("h1").first.inner_text() == title
         browser.close()
     # All of it came through the system's change events: MkDocs polled one small folder only.

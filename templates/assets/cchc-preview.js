@@ -22,6 +22,7 @@
   var ping = null;
   var pingStarted = 0;
   var notice = null;
+  var region = null;
 
   function stopPolling() {
     if (request) {
@@ -46,14 +47,22 @@
     watcher = ping = null;
   }
 
+  // A live region from the start, empty: a screen reader announces text that comes into it
+  // (not always a region that arrives with its text).
+  function makeRegion() {
+    var empty = document.createElement("div");
+    empty.className = "cchc-preview-building";
+    empty.setAttribute("role", "status");
+    document.body.appendChild(empty);
+    return empty;
+  }
+
   // Styled through the CSSOM: the policy refuses style attributes, and the published
   // stylesheet knows nothing of the preview.
   function makeNotice() {
     var box = document.createElement("div");
     var text = document.createElement("span");
     var seconds = document.createElement("span");
-    box.className = "cchc-preview-building";
-    box.setAttribute("role", "status");
     text.textContent = "Đang cập nhật bản xem trước theo tệp vừa lưu… " +
       "Trang sẽ tự tải lại khi xong.";
     seconds.setAttribute("aria-hidden", "true");
@@ -70,14 +79,13 @@
     Object.keys(look).forEach(function (name) {
       box.style[name] = look[name];
     });
-    document.body.appendChild(box);
     return box;
   }
 
   function watch() {
     if (!ping) {
-      if (notice) {
-        notice.hidden = true;
+      if (notice && notice.parentNode) {
+        region.removeChild(notice);
       }
       if (Date.now() - pingStarted < EVERY) {
         return;
@@ -94,8 +102,10 @@
     var held = Date.now() - pingStarted;
     if (held > PENDING) {
       notice = notice || makeNotice();
-      notice.hidden = false;
       notice.lastChild.textContent = " (" + Math.ceil(held / 1000) + " giây)";
+      if (!notice.parentNode) {
+        region.appendChild(notice);
+      }
     }
   }
 
@@ -120,6 +130,7 @@
 
   function start() {
     stop();
+    region = region || makeRegion();
     poll();
     watch();
     watcher = setInterval(watch, 250);
