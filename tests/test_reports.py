@@ -22,11 +22,10 @@ from generators.core.pipeline import load_portal
 from generators.core.portal import Portal
 from generators.core.profile import SiteProfile
 from generators.core.yamlsource import read_yaml
-from generators.sections.news.model import ARTICLES, Article, ArticleMeta
+from generators.sections.news.model import ARTICLES, Article, ArticleMeta, articles_for_task
 from generators.sections.plans.model import PLANS, Plan, PlanDocument, plan_by_slug
 from generators.sections.reports.evidence import (
     Status,
-    articles_by_task,
     build_report,
     counted_articles,
     evidence_for_task,
@@ -151,9 +150,9 @@ def test_a_report_finds_each_tasks_articles_by_the_task_they_name(plan: Plan) ->
     two = article("hai-nhiem-vu", vn("2024-03-01 08:00"), "2.1", "1.2", "2.1")
     none = article("khong-nhiem-vu", vn("2024-03-02 08:00"))
     one = article("mot-nhiem-vu", vn("2024-03-03 08:00"), "2.1")
-    naming = articles_by_task([two, none, one])
+    serving = articles_for_task([two, none, one], SLUG)
     # In the order given, once each even when an article names a task twice; none without.
-    assert naming == {(SLUG, "2.1"): [two, one], (SLUG, "1.2"): [two]}
+    assert serving == {"2.1": [two, one], "1.2": [two]}
     # The report counts what reading every article for every task would count.
     report = build_report(plan, [two, none, one], H1, NOW)
     for task in report.tasks:

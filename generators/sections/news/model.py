@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -174,11 +175,12 @@ class Article:
 ARTICLES: Part[list[Article]] = Part("articles", list)  # published, newest first
 
 
-def articles_for_task(articles: list[Article], plan_slug: str) -> dict[str, list[Article]]:
-    """Articles serving each task of a plan, newest first, keyed by task id."""
+def articles_for_task(articles: Iterable[Article], plan_slug: str) -> dict[str, list[Article]]:
+    """Articles serving each task of a plan, in the order given (newest first), keyed by task
+    id; an article once under a task even if its `plan_tasks` names the task twice."""
     found: dict[str, list[Article]] = {}
     for article in articles:
-        for slug, task_id in article.plan_refs:
+        for slug, task_id in dict.fromkeys(article.plan_refs):
             if slug == plan_slug:
                 found.setdefault(task_id, []).append(article)
     return found
