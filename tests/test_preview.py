@@ -30,6 +30,7 @@ ARTICLE_PAGE = "tin-tuc/2024/ban-hanh-ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-
 QUESTION = "data/hoi-dap/doi-giay-phep-lai-xe-truc-tuyen.yml"
 # Seconds a rebuild of the demo may take on a loaded two-core machine (it takes 1–2 s alone).
 REBUILD = 120
+SLOW_REBUILD = 2  # seconds every rebuild of the preview's copy lasts at least (fixture)
 
 
 def test_error_page_names_file_line_field_and_escapes_what_the_editor_wrote() -> None:
@@ -65,6 +66,13 @@ def preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """`cchc serve`'s `mkdocs serve --dirty` on a copy of the demo; yields the copy and the
     preview's address."""
     project = copy_project(tmp_path / "project")
+    # Every rebuild takes at least this long, as a large site's does: on a fast machine the
+    # demo's takes well under a second, too short for the notice the test waits for.
+    hook = tmp_path / "slow_rebuild.py"
+    hook.write_text("import time\n\n\ndef on_post_build(config):\n"
+                    f"    time.sleep({SLOW_REBUILD})\n", encoding="utf-8")
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(f"\nhooks:\n  - {hook}\n")
     port = free_port()
     log = tmp_path / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
