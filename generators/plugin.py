@@ -56,9 +56,12 @@ from .core.pages import PageSpec, UnsafePath
 from .core.pipeline import (
     DuplicatePage,
     FeedLink,
+    LateOutputs,
     build_site,
+    cancel_all,
     content_folders,
     feed_links,
+    late_outputs,
     load_portal,
     theme_globals,
 )
@@ -217,6 +220,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.portal: Portal | None = None
         self.generated: dict[str, PageSpec] = {}
         self.outputs: list[OutputFile] = []
+        self.later: list[LateOutputs] = []  # outputs made by workers while the pages render
+        self.taken: list[str] = []  # where the pages and MkDocs' files are written
         self.theme_inputs: ThemeInputs | None = None
         self.root = Path.cwd()
         self.serving = False
@@ -248,6 +253,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     @_guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         collector.build_starts()
+        self.stop_workers()  # of a build that ended without telling us (none should)
         self.root = Path(config.config_file_path).resolve().parent
         self.failure = None
         self.files = None
@@ -344,6 +350,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             raise PluginError(str(exc)) from None
         except (DuplicatePage, UnsafePath) as exc:
             raise PluginError(f"Lỗi tạo trang: {exc}") from None
+        self.later = built.later
         collector.keep_out_of_sight()  # the rendered pages, likewise
         for warning in built.warnings:
             log.warning(warning)
@@ -368,13 +375,33 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                 self.page_digests[uri] = page_digest(page, page.path in menu)
         colours = render_colours_css(self.portal.site.colours)
         files.append(File.generated(config, COLOURS_CSS, content=colours))
-        try:
-            self.outputs = check_outputs(built.outputs, taken=(f.dest_uri for f in files))
-        except OutputConflict as exc:
-            raise PluginError(f"Lỗi tạo tệp: {exc}") from None
+        self.taken = [f.dest_uri for f in files]
+        self.outputs = self.checked_outputs(built.made)
         if self.incremental:
             self.note_site(config, files, menu)
         return files
+
+    def checked_outputs(self, outputs: Sequence[OutputFile]) -> list[OutputFile]:
+        """`outputs`, each on a path of its own (none on a page's); else the build fails."""
+        try:
+            return check_outputs(outputs, taken=self.taken)
+        except OutputConflict as exc:
+            self.stop_workers()
+            raise PluginError(f"Lỗi tạo tệp: {exc}") from None
+
+    def finished_outputs(self) -> list[OutputFile]:
+        """Every output: those made before the pages and those the workers made meanwhile."""
+        later, self.later = self.later, []
+        try:
+            made = late_outputs(later)
+        except BaseException:
+            cancel_all(later)
+            raise
+        return self.checked_outputs([*self.outputs, *made])
+
+    def stop_workers(self) -> None:
+        later, self.later = self.later, []
+        cancel_all(later)
 
     @_guarded
     def on_page_markdown(
@@ -532,6 +559,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         return server
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.stop_workers()
         collector.build_ended(previewing=self.incremental)
 
     @_guarded
@@ -564,7 +592,11 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             log.debug(f"renders: {memo.found} found again, {memo.made} made, "
                       f"{memo.not_keyed} not keyed")
         site_dir = Path(config.site_dir)
-        outputs = self.outputs if self.failure is None else []
+        if self.failure is None:
+            outputs = self.finished_outputs()
+        else:
+            self.stop_workers()
+            outputs = []
         if self.incremental:
             # The theme's own pages (404.html, sitemap.xml) are written at every build.
             theirs = [*config.theme.static_templates, *(ERROR_PAGES if self.failure else ())]

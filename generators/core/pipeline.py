@@ -2,7 +2,9 @@
 
 "Gather, then write": every section reads and validates before any renders, and every error of
 every file is reported at once. Files that pages show the size of (PDFs, vCards) are made before
-the pages; nothing is written here — the caller (the MkDocs plugin) writes pages, then outputs.
+the pages; files that need only the search records (the index) are made beside them, in a worker
+process (core/worker.py), and waited for when the outputs are read. Nothing is written here —
+the caller (the MkDocs plugin) writes pages, then outputs.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from .profile import SiteProfile
 from .published_files import check_published_files
 from .render_memo import next_build
 from .section import BuildContext, BuildPaths, LoadContext, Section, SectionFailed
+from .worker import Forked
 from .yamlsource import YamlProblem, decode_text
 
 
@@ -197,15 +200,41 @@ class Contribution:
     outputs: list[OutputFile] = field(default_factory=list)
 
 
+LateOutputs = Forked[Sequence[OutputFile]]
+
+
 @dataclass
 class SiteBuild:
-    """Everything one build generates, before anything is written."""
+    """Everything one build generates, before anything is written: the output files made
+    (`made`) and those still being made in workers (`later`)."""
 
     pages: list[PageSpec]
-    outputs: list[OutputFile]
+    made: list[OutputFile]
     feeds: list[FeedSpec]
     warnings: list[str] = field(default_factory=list)
     by_section: dict[str, Contribution] = field(default_factory=dict)
+    later: list[LateOutputs] = field(default_factory=list)
+
+    @property
+    def outputs(self) -> list[OutputFile]:
+        """Every output file, once the workers have made theirs."""
+        return [*self.made, *late_outputs(self.later)]
+
+
+def start_late_outputs(build: BuildContext, sections: Sequence[Section]) -> list[LateOutputs]:
+    """Every section's late outputs, each started in a worker."""
+    return [Forked.start(make) for s in sections if (make := s.late_outputs(build)) is not None]
+
+
+def late_outputs(jobs: Sequence[LateOutputs]) -> list[OutputFile]:
+    """The files the workers made, in registry order (waits for them)."""
+    return [file for job in jobs for file in job.result()]
+
+
+def cancel_all(jobs: Sequence[LateOutputs]) -> None:
+    """Stop the workers of a build that failed."""
+    for job in jobs:
+        job.cancel()
 
 
 def build_site(
@@ -236,6 +265,20 @@ def build_site(
     for section in sections:
         given[section.name].records = list(section.search_records(build))
         build.records += given[section.name].records
+    later = start_late_outputs(build, sections)
+    try:
+        return _finish_site(build, given, later, sections)
+    except BaseException:
+        cancel_all(later)
+        raise
+
+
+def _finish_site(
+    build: BuildContext, given: dict[str, Contribution], later: list[LateOutputs],
+    sections: Sequence[Section],
+) -> SiteBuild:
+    """`build_site` after the search records: outputs, site map, pages, while workers run."""
+    portal, paths = build.portal, build.paths
     outputs = [
         OutputFile(f.path, render_feed(f, portal.site.url, portal.site.name),
                    source=f"nguồn tin «{f.title}»")
@@ -259,7 +302,7 @@ def build_site(
         given[section.name].pages = list(section.pages(build))
         build.pages += given[section.name].pages
     check_pages(build.pages, build.content_pages)
-    return SiteBuild(build.pages, outputs, build.feeds, build.warnings, given)
+    return SiteBuild(build.pages, outputs, build.feeds, build.warnings, given, later)
 
 
 __all__ = [

@@ -7,6 +7,7 @@ them in order. The pipeline asks every section the same questions, in registry o
     check(ctx)           cross-checks against what other sections loaded (phase 2)
     feeds(build)         its RSS/Atom feeds
     outputs(build)       files written after the pages (vCards, PDFs, JSON, images …)
+    late_outputs(build)  files made beside the pages, in a worker (the search index)
     search_records(build)  what the search index holds about its pages
     sitemap(build)       its entry in the human site map (Sơ đồ trang)
     pages(build)         its generated pages
@@ -149,6 +150,12 @@ class Section:
 
     def outputs(self, build: BuildContext) -> Sequence[OutputFile]:
         return ()
+
+    def late_outputs(self, build: BuildContext) -> Callable[[], Sequence[OutputFile]] | None:
+        """Output files that need none of the pages and nothing the pages need, as a function
+        the pipeline runs in a worker while the pages render (core/worker.py); it is called
+        after every section's search records, and must only read what it is given."""
+        return None
 
     def search_records(self, build: BuildContext) -> Sequence[SearchRecord]:
         return ()

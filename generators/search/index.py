@@ -115,6 +115,14 @@ def _document(record: SearchRecord) -> _Document:
     return found
 
 
+def remember_documents(records: Iterable[SearchRecord]) -> None:
+    """Read the records' documents into the preview's table (a no-op outside the preview),
+    so that a worker that builds the index finds them read and the next rebuild keeps them."""
+    if table("search-documents") is not None:
+        for record in records:
+            _document(record)
+
+
 def _score(records: Sequence[SearchRecord]) -> _Postings:
     folded_tf: list[Counter[str]] = []
     exact_tf: list[Counter[str]] = []

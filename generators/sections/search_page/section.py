@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from ...core.loading import read_register
 from ...core.outputs import OutputFile
 from ...core.pages import PageSpec
 from ...core.section import BuildContext, LoadContext, Section
-from ...search.index import build_index
+from ...search.index import build_index, remember_documents
 from .checks import check_synonyms
 from .model import SYNONYMS, SynonymRegister
 from .pages import SEARCH_PATH, search_page
@@ -29,9 +30,12 @@ class SearchSection(Section):
         ctx.put(SYNONYMS, read_register(ctx.data_dir / DATA_FILE, ctx.root, SynonymRegister,
                                         ctx.errors, check_synonyms, ctx.models))
 
-    def outputs(self, build: BuildContext) -> Sequence[OutputFile]:
+    def late_outputs(self, build: BuildContext) -> Callable[[], Sequence[OutputFile]]:
+        """The index, made in a worker while the pages render (it needs only the records)."""
         register = build.portal[SYNONYMS]
-        return build_index(build.records, register.groups if register else ())
+        records = list(build.records)
+        remember_documents(records)  # the preview keeps them in this process, not the worker's
+        return partial(build_index, records, register.groups if register else ())
 
     def pages(self, build: BuildContext) -> Sequence[PageSpec]:
         return [search_page(build.env, build.records)]

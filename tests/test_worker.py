@@ -1,0 +1,192 @@
+"""Work made beside the pages, in a forked child (core/worker.py, issue 14).
+
+The worker changes when a value is made, never what it is: a child that fails, dies or makes a
+value that cannot be handed back leaves the parent to make it; a failed build stops its child;
+no child process and no temporary file outlives the job. The demo's search index made in a
+worker is the index made from the same records in the build's own process.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import signal
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generators.core import preview_memory
+from generators.core.environment import make_environment
+from generators.core.pipeline import build_site
+from generators.core.portal import Portal
+from generators.core.section import BuildContext, Section
+from generators.core.worker import SWITCH, Forked, workers_allowed
+from generators.search.index import build_index, remember_documents
+from generators.sections.registry import SECTIONS
+from generators.sections.search_page.model import SYNONYMS
+
+from .conftest import ROOT
+
+needs_fork = pytest.mark.skipif(not workers_allowed(), reason="no second core or no fork")
+
+
+def leftover_files() -> list[str]:
+    return glob.glob(os.path.join(tempfile.gettempdir(), "cchc-worker-*"))
+
+
+def is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def in_child_only(value: object) -> Callable[[], object]:
+    """A job that gives `value` in the child; the parent's own `make()` would say so."""
+    parent = os.getpid()
+    return lambda: value if os.getpid() != parent else ("made in the parent", value)
+
+
+@needs_fork
+def test_the_value_is_made_in_the_child_and_handed_back() -> None:
+    job = Forked.start(in_child_only({"tim-kiem/manifest.json": b"{}"}))
+    assert job.forked
+    assert job.result() == {"tim-kiem/manifest.json": b"{}"}
+    assert job.result() == {"tim-kiem/manifest.json": b"{}"}, "read once, kept"
+
+
+@needs_fork
+def test_a_child_that_fails_leaves_the_parent_to_make_the_value() -> None:
+    parent = os.getpid()
+
+    def make() -> str:
+        if os.getpid() != parent:
+            raise ValueError("only in the child")
+        return "made in the parent"
+
+    assert Forked.start(make).result() == "made in the parent"
+
+
+@needs_fork
+def test_a_child_that_dies_leaves_the_parent_to_make_the_value() -> None:
+    parent = os.getpid()
+
+    def make() -> str:
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return "made in the parent"
+
+    assert Forked.start(make).result() == "made in the parent"
+
+
+@needs_fork
+def test_a_value_that_cannot_be_pickled_is_made_in_the_parent() -> None:
+    parent = os.getpid()
+    job = Forked.start(lambda: (lambda: "in the child") if os.getpid() != parent else "parent")
+    assert job.result() == "parent"
+
+
+def test_an_error_of_make_is_raised_as_without_workers() -> None:
+    def make() -> str:
+        raise ValueError("tệp hỏng")
+
+    with pytest.raises(ValueError, match="tệp hỏng"):
+        Forked.start(make).result()
+
+
+def test_the_switch_turns_forking_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(SWITCH, "0")
+    calls: list[int] = []
+    job = Forked.start(lambda: calls.append(os.getpid()) or "made")
+    assert not job.forked and calls == [], "nothing runs before the value is asked for"
+    assert job.result() == "made" and calls == [os.getpid()]
+
+
+@needs_fork
+def test_cancel_stops_the_child_and_leaves_no_file() -> None:
+    before = set(leftover_files())
+    job = Forked.start(lambda: time.sleep(60))
+    pid = job.pid
+    assert pid is not None and is_running(pid)
+    job.cancel()
+    assert not is_running(pid), "killed and reaped (not even a zombie)"
+    assert set(leftover_files()) == before
+    with pytest.raises(RuntimeError):
+        job.result()
+
+
+@needs_fork
+def test_a_job_dropped_unread_stops_its_child() -> None:
+    before = set(leftover_files())
+    job = Forked.start(lambda: time.sleep(60))
+    pid = job.pid
+    assert pid is not None
+    del job
+    assert not is_running(pid)
+    assert set(leftover_files()) == before
+
+
+@needs_fork
+def test_the_demo_index_made_in_a_worker_is_the_index_of_its_records(portal: Portal) -> None:
+    built = build_site(make_environment(ROOT / "templates"), portal)
+    assert [job.forked for job in built.later] == [True]
+    records = [r for contribution in built.by_section.values() for r in contribution.records]
+    index = {o.path: o.content for o in built.outputs if o.path.startswith("tim-kiem/")}
+    synonyms = portal[SYNONYMS]
+    expected = build_index(records, synonyms.groups if synonyms else ())
+    assert index == {o.path: o.content for o in expected}
+    assert len(index) > 3, "manifest, synonyms, term shards and documents"
+
+
+class Failing(Section):
+    name = "hong"
+
+    def pages(self, build: BuildContext) -> list:  # type: ignore[type-arg]
+        raise RuntimeError("trang hỏng")
+
+
+@needs_fork
+def test_a_failed_build_stops_its_worker(portal: Portal, monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[Forked[object]] = []
+    original = Forked.start.__func__  # type: ignore[attr-defined]
+
+    def start(cls: type[Forked[object]], make: Callable[[], object]) -> Forked[object]:
+        job = original(cls, make)
+        started.append(job)
+        return job
+
+    monkeypatch.setattr(Forked, "start", classmethod(start))
+    before = set(leftover_files())
+    with pytest.raises(RuntimeError, match="trang hỏng"):
+        build_site(make_environment(ROOT / "templates"), portal,
+                   sections=(*SECTIONS, Failing()))
+    assert started and all(job.pid is None for job in started), "killed and reaped"
+    assert set(leftover_files()) == before
+
+
+def test_the_preview_keeps_the_documents_in_its_own_process(portal: Portal) -> None:
+    """Under the preview the worker's memory dies with it: the documents the index reads are
+    read, and kept for the next rebuild, in the preview's process."""
+    built = build_site(make_environment(ROOT / "templates"), portal)
+    records = [r for contribution in built.by_section.values() for r in contribution.records]
+    preview_memory.keep_in_memory()
+    try:
+        remember_documents(records)
+        held = preview_memory.table("search-documents")
+        assert held is not None and len(held) == len({(r.title, r.names, r.keywords, r.text)
+                                                       for r in records})
+    finally:
+        preview_memory.keep_in_memory(False)
+    assert preview_memory.table("search-documents") is None
+    remember_documents(records)  # outside the preview: nothing is kept
+    assert preview_memory.table("search-documents") is None
+
+
+def test_no_file_of_a_finished_job_is_left(tmp_path: Path) -> None:
+    before = set(leftover_files())
+    assert Forked.start(lambda: 42).result() == 42
+    assert set(leftover_files()) == before
