@@ -70,13 +70,13 @@ from .core.preview_memory import keep_in_memory
 from .core.profile import SiteProfile
 from .core.published_html import PublishedPages, minify
 from .core.rebuilds import (
+    PageDigests,
     Rebuild,
     bytes_digest,
     files_digest,
     installed_versions,
     kept_outputs,
     kept_pages,
-    page_digest,
     remove_vanished,
     stale_content_pages,
     template_digest,
@@ -236,6 +236,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.last_rebuild: Rebuild | None = None
         self.previous_rebuild: Rebuild | None = None
         self.page_digests: dict[str, str] = {}
+        self.digests = PageDigests()  # the pages' digests, by their inputs, of the last rebuild
         self.files: Files | None = None
         self.site_digest = ""
         self.addresses = ""  # files_digest of this rebuild's files
@@ -258,6 +259,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.failure = None
         self.files = None
         self.page_digests = {}
+        self.digests.next_build()
         self.published = PublishedPages.open(self.root / self.config.cache_dir / "html")
         self.contents = PublishedPages.open(self.root / self.config.cache_dir / "html-content",
                                             minify, "content")
@@ -372,7 +374,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                 GeneratedPage(None, file, config)  # menu pages get theirs, titled, from the nav
             self.generated[uri] = page
             if self.incremental:
-                self.page_digests[uri] = page_digest(page, page.path in menu)
+                self.page_digests[uri] = self.digests.digest(uri, page, page.path in menu)
         colours = render_colours_css(self.portal.site.colours)
         files.append(File.generated(config, COLOURS_CSS, content=colours))
         self.taken = [f.dest_uri for f in files]

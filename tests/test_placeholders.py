@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generators.core import placeholders
+from generators.core import placeholders, preview_memory
 from generators.core.errors import DataErrors
 from generators.sections.news.model import ARTICLES
 from generators.sections.news.new_article import create_article
@@ -49,3 +49,26 @@ def test_a_summary_that_only_starts_like_the_placeholder_is_fine(tmp_path: Path)
         encoding="utf-8",
     )
     assert [a.slug for a in load(root)[ARTICLES]] == ["tom-tat-ket-qua"]
+
+
+def test_the_preview_refuses_placeholders_at_every_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While previewing, an unchanged article is not read again (preview_memory.py), but its
+    placeholders are refused at every rebuild, as the first time."""
+    root = project(tmp_path)
+    path = create_article(root, "Hội nghị sơ kết cải cách hành chính", category="hoat-dong")
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", ""),
+                    encoding="utf-8")
+    monkeypatch.setattr(preview_memory, "RECENT_NS", 0)  # the file counts as settled at once
+    preview_memory.keep_in_memory()
+    try:
+        reports = []
+        for _ in range(2):
+            with pytest.raises(DataErrors) as caught:
+                load(root)
+            reports.append(caught.value.report())
+        assert preview_memory.table("article-files"), "held after the first rebuild"
+    finally:
+        preview_memory.keep_in_memory(False)
+    assert reports[0] == reports[1] and placeholders.SUMMARY in reports[0]

@@ -18,6 +18,7 @@ import pytest
 
 from generators.core.pages import PageSpec
 from generators.core.rebuilds import (
+    PageDigests,
     Rebuild,
     files_digest,
     kept_outputs,
@@ -62,6 +63,22 @@ def test_a_page_digest_changes_with_every_field_of_the_page_and_with_the_menu() 
         spec(hide_toc=False), spec(extra_meta={"kind": "x"}), spec(cites=("45-2020-nd-cp",)),
     ]
     assert len({page_digest(page, in_menu=False) for page in changed} | {base}) == 10
+
+
+def test_digests_taken_from_the_last_rebuild_are_those_of_the_pages_as_they_are_now() -> None:
+    digests = PageDigests()
+    first = {"a.md": spec(), "b.md": spec(title="Hai")}
+    assert {uri: digests.digest(uri, page, False) for uri, page in first.items()} == {
+        uri: page_digest(page, False) for uri, page in first.items()}
+    digests.next_build()
+    now = {"a.md": spec(), "b.md": spec(title="Hai, sửa"), "c.md": spec(path="tin-tuc/c/")}
+    for uri, page in now.items():
+        assert digests.digest(uri, page, False) == page_digest(page, False), uri
+    assert digests.digest("a.md", spec(), True) == page_digest(spec(), True), "the menu counts"
+    digests.next_build()
+    digests.next_build()  # a rebuild that made no pages (the error page) forgets nothing
+    assert digests.digest("c.md", spec(path="tin-tuc/c/"), False) == page_digest(
+        spec(path="tin-tuc/c/"), False)
 
 
 def test_pages_are_kept_only_when_the_site_and_their_own_inputs_are_those_last_written() -> None:

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from ..vietnamese.text import is_slug, slugify
 from .errors import DataError, ErrorCollector, FieldPath, format_field, relative
 from .model_cache import ModelCache
+from .preview_memory import read_unchanged
 from .profile import SiteProfile
 from .profile_checks import check_site
 from .validation import validate
@@ -43,6 +44,13 @@ def read_model(
     With a `cache`, a file read before with the same bytes (and code) is not parsed again.
     """
     rel = relative(path, root)
+    return read_unchanged("model-files", path, (model, rel),
+                          lambda: _read_model(path, rel, model, errors, cache))
+
+
+def _read_model(
+    path: Path, rel: str, model: type[M], errors: ErrorCollector, cache: ModelCache | None
+) -> tuple[M, LineMap] | None:
     raw = path.read_bytes()
     key = ModelCache.key(model, raw, rel) if cache else ""
     if cache and (kept := cache.get(key, model)) is not None:

@@ -8,7 +8,17 @@ table holds values its users never change (texts, frozen records, JSON to be rea
 
 from __future__ import annotations
 
-from typing import Any
+import os
+import time
+from collections.abc import Callable, Hashable
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+# A file modified this recently may change again within the same tick of the file system's
+# clock (a few milliseconds on Linux), its size unchanged: what was read from it is not held.
+RECENT_NS = 2_000_000_000
 
 _tables: dict[str, dict[Any, Any]] | None = None
 
@@ -22,3 +32,30 @@ def keep_in_memory(on: bool = True) -> None:
 def table(name: str) -> dict[Any, Any] | None:
     """The table `name`, or None when nothing is kept."""
     return None if _tables is None else _tables.setdefault(name, {})
+
+
+def file_state(path: Path) -> tuple[int, int, int, int]:
+    """What changes whenever a file's bytes may have: its inode, size, modification time and
+    change time (which no tool can set back)."""
+    found = os.stat(path)
+    return (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+
+
+def read_unchanged(name: str, path: Path, key: Hashable, read: Callable[[], T | None]) -> T | None:
+    """`read()`, which reads `path` alone (and `key` says how), held while previewing and given
+    again as long as the file is unchanged: the preview neither reads nor hashes the thousands
+    of files an edit left alone. A None (the file had errors, reported by `read`) is not held,
+    nor what was read from a file modified in the last two seconds."""
+    held = table(name)
+    if held is None:
+        return read()
+    state = file_state(path)
+    entry = (str(path), key)
+    if (found := held.get(entry)) is not None and found[0] == state:
+        return found[1]  # type: ignore[no-any-return]
+    value = read()
+    if value is None or time.time_ns() - max(state[2], state[3]) < RECENT_NS:
+        held.pop(entry, None)
+    else:
+        held[entry] = (state, value)
+    return value

@@ -12,6 +12,7 @@ import posixpath
 import re
 import warnings
 from pathlib import Path
+from typing import NamedTuple
 
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
@@ -21,6 +22,7 @@ from ...core.errors import DataError, ErrorCollector, FieldPath, under
 from ...core.loading import file_exists, report_problems
 from ...core.model_cache import ModelCache
 from ...core.placeholders import placeholder_errors
+from ...core.preview_memory import read_unchanged
 from ...core.profile import SiteProfile
 from ...core.published_files import external_media
 from ...core.validation import validate
@@ -183,17 +185,20 @@ def _read_meta(
     return meta, lines, text, body
 
 
-def read_article(
-    path: Path,
-    content_dir: Path,
-    root: Path,
-    site: SiteProfile,
-    plans: dict[str, Plan],
-    errors: ErrorCollector,
-    models: ModelCache | None = None,
-) -> Article | None:
-    source = under(path, content_dir) or path.relative_to(content_dir).as_posix()
-    rel = found if (found := under(path, root)) is not None else source
+class _ArticleFile(NamedTuple):
+    """What an article's file alone gives: its validated front matter, the body, the line the
+    body starts on and the placeholders left in it (errors reported at every build)."""
+
+    meta: ArticleMeta
+    lines: LineMap
+    body: str
+    body_start: int
+    placeholders: tuple[DataError, ...]
+
+
+def _read_file(
+    path: Path, rel: str, source: str, errors: ErrorCollector, models: ModelCache | None
+) -> _ArticleFile | None:
     raw = path.read_bytes()
     key = ModelCache.key(ArticleMeta, raw, rel, source) if models else ""
     kept = models.get(key, ArticleMeta) if models else None
@@ -209,17 +214,36 @@ def read_article(
         meta, lines, text, body = read
         if models:
             models.put(key, meta, lines)
+    body_start = text[: len(text) - len(body)].count("\n") + 1
+    placeholders = () if meta.draft else tuple(placeholder_errors(
+        rel, meta.summary, lines.line_of(("summary",)), body, body_start))
+    return _ArticleFile(meta, lines, body, body_start, placeholders)
+
+
+def read_article(
+    path: Path,
+    content_dir: Path,
+    root: Path,
+    site: SiteProfile,
+    plans: dict[str, Plan],
+    errors: ErrorCollector,
+    models: ModelCache | None = None,
+) -> Article | None:
+    source = under(path, content_dir) or path.relative_to(content_dir).as_posix()
+    rel = found if (found := under(path, root)) is not None else source
+    read = read_unchanged("article-files", path, (rel, source),
+                          lambda: _read_file(path, rel, source, errors, models))
+    if read is None:
+        return None
     # Everything below depends on more than the file (the site, the plans, files on disk) or is
     # cheap: it runs on every build, cached model or not, so its errors never go stale.
+    meta, lines, body, body_start, placeholders = read
+    errors.extend(placeholders)
     problems, category, image = _references(meta, source, content_dir, site, plans)
     folder_year = path.parent.name
     if folder_year != str(meta.date.year):
         problems.append((("date",), f"bài đăng năm {meta.date.year} phải nằm trong thư mục "
                          f"{NEWS_DIR}/{meta.date.year}/ (đang ở {NEWS_DIR}/{folder_year}/)"))
-    body_start = text[: len(text) - len(body)].count("\n") + 1
-    if not meta.draft:
-        errors.extend(placeholder_errors(rel, meta.summary, lines.line_of(("summary",)), body,
-                                         body_start))
     if problems:
         report_problems(errors, rel, lines, problems)
         return None
