@@ -8,6 +8,8 @@ hands its result back, pickled, through a temporary file.
 The child changes when a value is made, never what it is: whatever goes wrong in it (an
 exception, a kill, a result that cannot be pickled) makes `result()` run `make()` again in the
 parent, which then returns the same value or raises the same error as a build without workers.
+What the child logs is handed back with its value and logged by the parent when the value is
+read, through the parent's handlers: MkDocs counts the warnings (`--strict`) there.
 `CCHC_WORKERS=0` turns forking off; so do a single core and a system without fork. Then
 `make()` runs at `result()`, where the child's result would have been read.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
 import os
 import pickle
 import signal
@@ -102,11 +105,14 @@ class Forked(Generic[T]):
                 return _PENDING
             assert self.path is not None
             with open(self.path, "rb") as file:
-                return pickle.load(file)
+                value, records = pickle.load(file)
         except Exception:
             return _PENDING
         finally:
             self._remove()
+        for record in records:
+            logging.getLogger(record.name).handle(record)
+        return value
 
     def _reap(self) -> int | None:
         """Wait for the child; its exit status (None when it was already reaped)."""
@@ -140,11 +146,24 @@ def _run_child(make: Callable[[], object], path: str) -> None:
     """The child's whole life: make, write, leave without running the parent's exit handlers
     or flushing its buffers (which the parent writes itself)."""
     code = 1
+    records: list[logging.LogRecord] = []
+
+    def keep(logger: logging.Logger, record: logging.LogRecord) -> None:
+        record.msg, record.args = record.getMessage(), None
+        record.exc_info = record.exc_text = None
+        records.append(record)
+
     try:
         gc.freeze()  # the parent's objects: no collection walks (and copies) them
+        # The build renders the pages on one core, and goes no faster than that: workers
+        # running at once share the other, and yield to the build where there is only one.
+        with contextlib.suppress(OSError):
+            os.nice(10)
+        # Every record a logger of the child lets through is kept for the parent to log.
+        logging.Logger.callHandlers = keep  # type: ignore[method-assign]
         value = make()
         with open(path, "wb") as file:
-            pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((value, records), file, protocol=pickle.HIGHEST_PROTOCOL)
         code = 0
     except BaseException:
         pass  # the parent makes the value again, and reports what goes wrong
