@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from generators.core import preview_memory
+from generators.core.derived_cache import DerivedCache
 from generators.core.environment import make_environment
 from generators.core.outputs import OutputFile
 from generators.core.pages import PageSpec
@@ -31,6 +32,8 @@ from generators.core.portal import Portal
 from generators.core.section import BuildContext, BuildPaths, Section
 from generators.core.worker import SWITCH, Forked, workers_allowed
 from generators.search.index import build_index, remember_documents
+from generators.sections.news.model import ARTICLES
+from generators.sections.news.pages import NewsRender
 from generators.sections.registry import SECTIONS
 from generators.sections.search_page.model import SYNONYMS
 
@@ -266,3 +269,34 @@ def test_an_early_output_that_fails_fails_the_build_with_its_message(portal: Por
     with pytest.raises(RuntimeError, match="thiếu phông chữ"):
         build_site(make_environment(ROOT / "templates"), portal,
                    sections=(*SECTIONS, Broken()))
+
+
+@needs_fork
+def test_ready_says_whether_result_would_wait() -> None:
+    job = Forked.start(lambda: time.sleep(0.5) or "made")
+    assert not job.ready()
+    while not job.ready():
+        time.sleep(0.05)
+    assert job.result() == "made"
+    assert Forked(lambda: "here").ready(), "nothing forked: made at result()"
+
+
+@needs_fork
+def test_bodies_rendered_ahead_in_a_worker_are_those_rendered_here(
+    portal: Portal, tmp_path: Path
+) -> None:
+    articles = portal[ARTICLES]
+    fresh = NewsRender(portal, {}, None)
+    expected = [fresh.body(a) for a in articles]
+    cache = DerivedCache.open(tmp_path)
+    ahead = NewsRender(portal, {}, cache)
+    ahead.render_ahead(articles[len(articles) // 2:])
+    first = ahead.body(articles[-1])  # asked at once: rendered here if the worker is not done
+    assert ahead._ahead is not None
+    while not ahead._ahead.ready():
+        time.sleep(0.05)
+    assert ahead._rendered_ahead(ahead.body_key(articles[-2])) is not None, "made there"
+    assert ahead._rendered_ahead(ahead.body_key(articles[0])) is None, "the newer half: here"
+    assert [first, *(ahead.body(a) for a in articles[:-1])] == [expected[-1], *expected[:-1]]
+    assert sorted(ahead.broken_links) == sorted(fresh.broken_links)
+    assert len(list(tmp_path.glob("*/*.json"))) == len(articles), "the worker stored its own"

@@ -29,6 +29,11 @@ def keep_in_memory(on: bool = True) -> None:
     _tables = {} if on else None
 
 
+def previewing() -> bool:
+    """Values are held between builds (the preview), where a worker's would be lost."""
+    return _tables is not None
+
+
 def table(name: str) -> dict[Any, Any] | None:
     """The table `name`, or None when nothing is kept."""
     return None if _tables is None else _tables.setdefault(name, {})

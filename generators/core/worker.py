@@ -54,6 +54,7 @@ class Forked(Generic[T]):
     _value: object = field(default=_PENDING, repr=False)
     _cancelled: bool = False
     _stop: weakref.finalize | None = field(default=None, repr=False)
+    _status: int | None = None  # the child's exit status, once seen by ready()
 
     @classmethod
     def start(cls, make: Callable[[], T]) -> Forked[T]:
@@ -86,12 +87,27 @@ class Forked(Generic[T]):
             self._value = found if found is not _PENDING else self.make()
         return self._value  # type: ignore[return-value]
 
+    def ready(self) -> bool:
+        """The value can be read without waiting: the child has ended (or nothing was forked,
+        and result() makes it here)."""
+        if self.pid is None or self._status is not None:
+            return True
+        pid, status = os.waitpid(self.pid, os.WNOHANG)
+        if pid == 0:
+            return False
+        self._status = status
+        if self._stop is not None and self.path is not None:  # reaped: never signal the pid
+            self._stop.detach()
+            self._stop = weakref.finalize(self, _stop_child, None, self.path)
+        return True
+
     def cancel(self) -> None:
         """Stop the child (a build that failed does not wait for it) and remove its file."""
         self._cancelled = True
         if self.pid is not None:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self.pid, signal.SIGKILL)
+            if self._status is None:  # not reaped yet: the pid is still the child's
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(self.pid, signal.SIGKILL)
             self._reap()
         self._remove()
 
@@ -121,6 +137,8 @@ class Forked(Generic[T]):
             return None
         if self._stop is not None:
             self._stop.detach()  # the pid is free once reaped: never signal it again
+        if self._status is not None:
+            return self._status  # reaped by ready()
         try:
             return os.waitpid(pid, 0)[1]
         except ChildProcessError:
@@ -133,11 +151,12 @@ class Forked(Generic[T]):
             self.path = None
 
 
-def _stop_child(pid: int, path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.kill(pid, signal.SIGKILL)
-    with contextlib.suppress(OSError):
-        os.waitpid(pid, 0)
+def _stop_child(pid: int | None, path: str) -> None:
+    if pid is not None:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.waitpid(pid, 0)
     with contextlib.suppress(OSError):
         os.unlink(path)
 

@@ -23,6 +23,7 @@ from ...core.pages import PageSpec, SiteSection, render_page
 from ...core.portal import Portal
 from ...core.preview_memory import table
 from ...core.share import share_links
+from ...core.worker import Forked
 from ...vietnamese.collation import sorted_vi
 from ...vietnamese.dates import iso_datetime, to_vietnam_time
 from ...vietnamese.text import slugify
@@ -148,6 +149,9 @@ class NewsRender:
     broken_links: list[tuple[str, str]] = field(default_factory=list)
     _bodies: dict[str, str] = field(default_factory=dict)
     _cites: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Bodies rendered in a worker, by their key (render_ahead), and the keys it renders.
+    _ahead: Forked[dict[str, dict[str, Any]]] | None = None
+    _ahead_keys: frozenset[str] = frozenset()
 
     @cached_property
     def link_targets(self) -> dict[str, str]:
@@ -165,15 +169,39 @@ class NewsRender:
         facts = fingerprint([sorted(self.link_targets.items()), self.portal[LEGAL]])
         return hashlib.sha256(facts.encode("utf-8")).hexdigest()
 
+    def body_key(self, article: Article) -> str:
+        return make_key("body", self.shared_facts, article.source, article.path,
+                        article.body_markdown, fingerprint(sorted(article.images.items())))
+
+    def rendered(self, article: Article, key: str) -> dict[str, Any]:
+        """The body rendered, from the cache when it was rendered before (stored if not)."""
+        found = self.cache.get(key) if self.cache else None
+        if is_rendered_body(found):
+            return found
+        rendered = self.render_body(article)
+        if self.cache:
+            self.cache.put(key, rendered)
+        return rendered
+
+    def render_ahead(self, articles: Sequence[Article]) -> None:
+        """Render these bodies in a worker (core/worker.py) while the pages before them render
+        (a cold build spends a sixth of its time in bodies). A body asked for before the worker
+        is done is rendered here all the same: nothing waits for it."""
+        keyed = {self.body_key(a): a for a in articles}
+        self._ahead_keys = frozenset(keyed)
+        self._ahead = Forked.start(
+            lambda: {key: self.rendered(article, key) for key, article in keyed.items()})
+
+    def _rendered_ahead(self, key: str) -> dict[str, Any] | None:
+        if self._ahead is None or key not in self._ahead_keys or not self._ahead.ready():
+            return None
+        return self._ahead.result().get(key)
+
     def body(self, article: Article) -> str:
         """The article's HTML, with registered legal documents linked to the register."""
         if article.source not in self._bodies:
-            key = make_key("body", self.shared_facts, article.source, article.path,
-                           article.body_markdown, fingerprint(sorted(article.images.items())))
-            found = self.cache.get(key) if self.cache else None
-            rendered = found if is_rendered_body(found) else self.render_body(article)
-            if self.cache and rendered is not found:
-                self.cache.put(key, rendered)
+            key = self.body_key(article)
+            rendered = self._rendered_ahead(key) or self.rendered(article, key)
             self.broken_links += [(article.source, url) for url in rendered["broken"]]
             self._bodies[article.source] = rendered["html"]
             self._cites[article.source] = tuple(rendered["cited"])

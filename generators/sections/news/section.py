@@ -15,6 +15,7 @@ from ...core.feeds import FeedSpec
 from ...core.outputs import OutputFile
 from ...core.pages import PageSpec, SiteSection
 from ...core.portal import Portal
+from ...core.preview_memory import previewing
 from ...core.section import BuildContext, LoadContext, PortalLoader, Section
 from ...search.records import SearchRecord
 from ..plans.model import PLANS
@@ -26,12 +27,21 @@ from .pages import SECTION_PATH, NewsRender
 from .reading import NEWS_DIR, load_articles
 from .search import article_records
 
+# From this many articles on, a build renders the older half of the bodies in a worker while
+# it renders the newer half's pages (a fork costs less than rendering a hundred bodies).
+AHEAD_FROM = 200
+
 
 def news_render(build: BuildContext) -> NewsRender:
     """The one renderer of this build: each body is rendered once, for its page and feeds."""
     def make() -> NewsRender:
         cache = DerivedCache.open(build.paths.cache / "bodies") if build.paths else None
-        return NewsRender(build.portal, build.content_urls, cache)
+        render = NewsRender(build.portal, build.content_urls, cache)
+        articles = build.portal[ARTICLES]
+        # Not while previewing: the bodies it holds in memory would be lost in the worker.
+        if build.paths is not None and len(articles) >= AHEAD_FROM and not previewing():
+            render.render_ahead(articles[len(articles) // 2:])
+        return render
 
     return build.memo("news", make)
 
