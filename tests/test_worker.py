@@ -4,8 +4,7 @@ The worker changes when a value is made, never what it is: a child that fails, d
 value that cannot be handed back leaves the parent to make it; what it logs is logged by the
 parent; a failed build stops its child; no child process and no temporary file outlives the
 job. The demo's search index made in a worker is the index made from the same records in the
-build's own process; its print PDFs, made in a worker too, are there, with their sizes on the
-pages that show them.
+build's own process, and article bodies rendered ahead in a worker are those rendered here.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ from __future__ import annotations
 import glob
 import logging
 import os
-import re
 import signal
 import tempfile
 import time
@@ -25,11 +23,9 @@ import pytest
 from generators.core import preview_memory
 from generators.core.derived_cache import DerivedCache
 from generators.core.environment import make_environment
-from generators.core.outputs import OutputFile
-from generators.core.pages import PageSpec
 from generators.core.pipeline import build_site
 from generators.core.portal import Portal
-from generators.core.section import BuildContext, BuildPaths, Section
+from generators.core.section import BuildContext, Section
 from generators.core.worker import SWITCH, Forked, workers_allowed
 from generators.search.index import build_index, remember_documents
 from generators.sections.news.model import ARTICLES
@@ -216,59 +212,6 @@ def test_what_the_child_logs_is_logged_by_the_parent(caplog: pytest.LogCaptureFi
         assert job.result() == "in the child"
     assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
         ("WARNING", "Ấn phẩm «bang-ron»: chữ tràn khung")], "once, through the parent"
-
-
-class Slow(Section):
-    """A section whose file is made in a worker, and a page that shows its size."""
-
-    name = "cham"
-
-    def early_outputs(self, build: BuildContext) -> Callable[[], list[OutputFile]]:
-        return lambda: [OutputFile("cham/tep.pdf", b"%PDF" * 100, source="tệp chậm")]
-
-    def pages(self, build: BuildContext) -> list[PageSpec]:
-        size = build.downloads["cham/tep.pdf"]
-        return [PageSpec(path="cham/", title="Chậm", html=f"<p>{size} byte</p>",
-                         description="Một tệp làm lâu")]
-
-
-class Broken(Slow):
-    name = "hong-tep"
-
-    def early_outputs(self, build: BuildContext) -> Callable[[], list[OutputFile]]:
-        def fail() -> list[OutputFile]:
-            raise RuntimeError("Lỗi in ấn phẩm: thiếu phông chữ")
-
-        return fail
-
-    def pages(self, build: BuildContext) -> list[PageSpec]:
-        return []
-
-
-def test_a_page_that_shows_a_size_waits_for_the_file_made_in_a_worker(portal: Portal) -> None:
-    built = build_site(make_environment(ROOT / "templates"), portal,
-                       sections=(*SECTIONS, Slow()))
-    [page] = [p for p in built.pages if p.path == "cham/"]
-    assert page.html == "<p>400 byte</p>"
-    assert [o.path for o in built.by_section["cham"].outputs] == ["cham/tep.pdf"]
-    assert "cham/tep.pdf" in {o.path for o in built.outputs}
-
-
-def test_the_demo_prints_are_made_with_their_sizes_on_their_pages(portal: Portal) -> None:
-    paths = BuildPaths(templates=ROOT / "templates", content=ROOT / "content",
-                       cache=ROOT / ".cache", root=ROOT)
-    built = build_site(make_environment(ROOT / "templates"), portal, paths=paths)
-    pdfs = {o.path: o.content for o in built.by_section["ap-phich"].outputs
-            if o.path.endswith(".pdf")}
-    assert pdfs and all(content.startswith(b"%PDF") for content in pdfs.values())
-    listing = next(p for p in built.pages if p.path == "ap-phich/")
-    assert re.search(r"PDF[^<]*\d+ KB", listing.html), "the sizes read after the worker"
-
-
-def test_an_early_output_that_fails_fails_the_build_with_its_message(portal: Portal) -> None:
-    with pytest.raises(RuntimeError, match="thiếu phông chữ"):
-        build_site(make_environment(ROOT / "templates"), portal,
-                   sections=(*SECTIONS, Broken()))
 
 
 @needs_fork

@@ -2,10 +2,8 @@
 
 "Gather, then write": every section reads and validates before any renders, and every error of
 every file is reported at once. Files that pages show the size of (PDFs, vCards) are made before
-the pages, but those slow to make (print PDFs: early outputs) are made in a worker process
-(core/worker.py) while the pages of the sections before them render, and waited for by the first
-page that shows a size; files that need only the search records (the index) are made beside the
-pages, in a worker too, and waited for when the outputs are read. Nothing is written here —
+the pages; files that need only the search records (the index) are made beside them, in a worker
+process (core/worker.py), and waited for when the outputs are read. Nothing is written here —
 the caller (the MkDocs plugin) writes pages, then outputs.
 """
 
@@ -295,33 +293,14 @@ def _finish_site(
     for section in sections:
         given[section.name].outputs = list(section.outputs(build))
         outputs += given[section.name].outputs
-    early = [(s.name, Forked.start(make)) for s in sections
-             if (make := s.early_outputs(build)) is not None]
-
-    def sizes() -> dict[str, int]:
-        """Every output's size, once the early outputs are made (read by the first page that
-        shows a size, or below)."""
-        while early:
-            name, job = early[0]
-            made = list(job.result())
-            early.pop(0)
-            given[name].outputs += made
-            outputs.extend(made)
-        return {o.path: len(o.content) for o in outputs}
-
-    build.downloads = sizes
-    try:
-        for section in sections:
-            given[section.name].sitemap = section.sitemap(build)
-        expanded = [c.sitemap for c in given.values() if c.sitemap is not None]
-        build.site_sections = site_sections(portal, expanded, build.content_pages)
-        for section in sections:
-            given[section.name].pages = list(section.pages(build))
-            build.pages += given[section.name].pages
-        build.downloads  # noqa: B018 - the early outputs are made, read by a page or not
-    except BaseException:
-        cancel_all([job for _, job in early])
-        raise
+    build.downloads = {o.path: len(o.content) for o in outputs}
+    for section in sections:
+        given[section.name].sitemap = section.sitemap(build)
+    expanded = [c.sitemap for c in given.values() if c.sitemap is not None]
+    build.site_sections = site_sections(portal, expanded, build.content_pages)
+    for section in sections:
+        given[section.name].pages = list(section.pages(build))
+        build.pages += given[section.name].pages
     check_pages(build.pages, build.content_pages)
     return SiteBuild(build.pages, outputs, build.feeds, build.warnings, given, later)
 

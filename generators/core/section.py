@@ -6,9 +6,7 @@ them in order. The pipeline asks every section the same questions, in registry o
     load(ctx)            read and validate its files from data/ or content/ (phase 1)
     check(ctx)           cross-checks against what other sections loaded (phase 2)
     feeds(build)         its RSS/Atom feeds
-    outputs(build)       files written after the pages (vCards, JSON, images …)
-    early_outputs(build) files that take long to make and whose sizes pages show (print PDFs),
-                         made in a worker while the pages of earlier sections render
+    outputs(build)       files written after the pages (vCards, PDFs, JSON, images …)
     late_outputs(build)  files made beside the pages, in a worker (the search index)
     search_records(build)  what the search index holds about its pages
     sitemap(build)       its entry in the human site map (Sơ đồ trang)
@@ -107,26 +105,13 @@ class BuildContext:
     content_urls: Mapping[str, str] = field(default_factory=dict)  # content .md → page path
     paths: BuildPaths | None = None
     feeds: list[FeedSpec] = field(default_factory=list)
+    downloads: dict[str, int] = field(default_factory=dict)
     pages: list[PageSpec] = field(default_factory=list)
     records: list[SearchRecord] = field(default_factory=list)
     editor_collections: list[Collection] = field(default_factory=list)
     site_sections: list[SiteSection] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _memo: dict[str, object] = field(default_factory=dict)
-    # Output path → size; a function while files are still being made (the early outputs).
-    _downloads: dict[str, int] | Callable[[], dict[str, int]] = field(default_factory=dict)
-
-    @property
-    def downloads(self) -> dict[str, int]:
-        """The size of every output file by its path, for pages that show it: read first, it
-        waits for the files made in workers (the pipeline's early outputs)."""
-        if callable(self._downloads):
-            self._downloads = self._downloads()
-        return self._downloads
-
-    @downloads.setter
-    def downloads(self, sizes: dict[str, int] | Callable[[], dict[str, int]]) -> None:
-        self._downloads = sizes
 
     def memo(self, key: str, make: Callable[[], T]) -> T:
         """One object per build under `key` (a renderer that caches bodies, say)."""
@@ -165,13 +150,6 @@ class Section:
 
     def outputs(self, build: BuildContext) -> Sequence[OutputFile]:
         return ()
-
-    def early_outputs(self, build: BuildContext) -> Callable[[], Sequence[OutputFile]] | None:
-        """Output files slow to make whose sizes pages show (print PDFs), as a function the
-        pipeline runs in a worker (core/worker.py) from the end of every section's `outputs`;
-        the first page that reads `build.downloads` waits for it. It must only read what it is
-        given, and give its messages through logging (the worker hands them back)."""
-        return None
 
     def late_outputs(self, build: BuildContext) -> Callable[[], Sequence[OutputFile]] | None:
         """Output files that need none of the pages and nothing the pages need, as a function

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -55,12 +56,30 @@ def _excerpt(text: str) -> str:
 
 @dataclass
 class _Postings:
-    """term → {doc: score} for folded words and for exact accented words."""
+    """term → (docs, counts) for folded words and for exact accented words, the documents in
+    ascending order; each term's BM25 scores are worked out when it is encoded (`scores`), so
+    the index of 10,000 records holds millions of postings as two arrays of numbers per word
+    rather than as a dictionary of scores (it is made beside the pages: its memory adds to
+    theirs)."""
 
-    folded: dict[str, dict[int, float]]
-    exact: dict[str, dict[int, float]]
+    folded: dict[str, tuple[array[int], array[int]]]
+    exact: dict[str, tuple[array[int], array[int]]]
     titled: dict[str, set[int]]  # folded or "=normal" word → the docs with it in their title
     folds: dict[str, str]  # exact (normal) form → its folded word, whose shard holds both
+    norms: list[float]  # per document: K1 × (1 − B + B × length / average length)
+    count: int  # documents
+
+    def scores(self, docs: array[int], counts: array[int]) -> dict[int, float]:
+        """doc → BM25 score of one word."""
+        n = len(docs)
+        idf = math.log(1 + (self.count - n + 0.5) / (n + 0.5))
+        norms, k1_plus_1 = self.norms, K1 + 1
+        return {doc: idf * tf * k1_plus_1 / (tf + norms[doc])
+                for doc, tf in zip(docs, counts, strict=True)}
+
+
+def _postings() -> tuple[array[int], array[int]]:
+    return array("I"), array("I")
 
 
 @dataclass(frozen=True)
@@ -124,8 +143,10 @@ def remember_documents(records: Iterable[SearchRecord]) -> None:
 
 
 def _score(records: Sequence[SearchRecord]) -> _Postings:
-    folded_tf: list[Counter[str]] = []
-    exact_tf: list[Counter[str]] = []
+    """Every word's postings: each document's counts go straight into them (the counts of
+    10,000 documents are never held twice)."""
+    folded: dict[str, tuple[array[int], array[int]]] = defaultdict(_postings)
+    exact: dict[str, tuple[array[int], array[int]]] = defaultdict(_postings)
     lengths = []
     titled: dict[str, set[int]] = defaultdict(set)
     folds: dict[str, str] = {}
@@ -134,27 +155,19 @@ def _score(records: Sequence[SearchRecord]) -> _Postings:
         for term in document.titled:
             titled[term].add(doc)
         folds.update(document.folds)
-        folded_tf.append(document.folded)
-        exact_tf.append(document.exact)
+        for term, tf in document.folded.items():
+            docs, counts = folded[term]
+            docs.append(doc)
+            counts.append(tf)
+        for term, tf in document.exact.items():
+            docs, counts = exact[term]
+            docs.append(doc)
+            counts.append(tf)
         lengths.append(document.length)
     average = sum(lengths) / len(lengths) if lengths else 1.0
-    count = len(records)
-
-    def bm25(per_doc: list[Counter[str]]) -> dict[str, dict[int, float]]:
-        frequency: Counter[str] = Counter()
-        for counts in per_doc:
-            frequency.update(counts.keys())
-        # Computed once per word and once per document, not once per posting.
-        idf = {term: math.log(1 + (count - n + 0.5) / (n + 0.5)) for term, n in frequency.items()}
-        result: dict[str, dict[int, float]] = {term: {} for term in frequency}
-        k1_plus_1 = K1 + 1
-        for doc, counts in enumerate(per_doc):
-            norm = K1 * (1 - B + B * lengths[doc] / average)
-            for term, tf in counts.items():
-                result[term][doc] = idf[term] * tf * k1_plus_1 / (tf + norm)
-        return result
-
-    return _Postings(bm25(folded_tf), bm25(exact_tf), titled, folds)
+    # Computed once per document, not once per posting.
+    norms = [K1 * (1 - B + B * length / average) for length in lengths]
+    return _Postings(dict(folded), dict(exact), titled, folds, norms, len(records))
 
 
 def _best(postings: dict[int, float]) -> dict[int, float]:
@@ -221,12 +234,13 @@ def build_index(
     titled = postings.titled
     pinned = {doc for doc, record in enumerate(ordered) if record.kind != "tin"}
     entries = {
-        term: _encode(docs, titled.get(term, set()), pinned)
-        for term, docs in postings.folded.items()
+        term: _encode(postings.scores(docs, counts), titled.get(term, set()), pinned)
+        for term, (docs, counts) in postings.folded.items()
     }
     entries.update({
-        f"={term}": _encode(docs, titled.get(f"={term}", set()), pinned)
-        for term, docs in postings.exact.items()
+        f"={term}": _encode(postings.scores(docs, counts), titled.get(f"={term}", set()),
+                            pinned)
+        for term, (docs, counts) in postings.exact.items()
     })
     shards = _shards(entries, postings.folds)
     kinds = sorted({r.kind for r in ordered})

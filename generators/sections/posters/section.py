@@ -3,9 +3,7 @@ current yearly theme as a ready poster; pages at /ap-phich/<slug>/ and print-rea
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from functools import partial
-from pathlib import Path
+from collections.abc import Sequence
 
 from pydantic import ValidationError
 
@@ -16,7 +14,6 @@ from ...core.loading import file_exists, item_files, read_model, relative, repor
 from ...core.outputs import OutputFile
 from ...core.pages import PageSpec, SiteSection
 from ...core.portal import Portal
-from ...core.profile import SiteProfile
 from ...core.section import BuildContext, LoadContext, Section, SectionFailed
 from ...printing.fonts import FontMissing
 from ...search.records import SearchRecord
@@ -77,22 +74,22 @@ class PostersSection(Section):
         ctx.put(SUPPLIED, supplied)
 
     def outputs(self, build: BuildContext) -> Sequence[OutputFile]:
-        """Each print page's stylesheet and, given the build's folders, the supplied files."""
+        """Each print page's stylesheet and, given the build's folders, the PDFs."""
         outputs = sheet_stylesheets(build.portal)
         if build.paths is not None:
             outputs += supplied_outputs(build.portal, build.paths.content)
-        return outputs
-
-    def early_outputs(self, build: BuildContext) -> Callable[[], Sequence[OutputFile]] | None:
-        """Given the build's folders, the print PDFs and thumbnails, made in a worker while the
-        news and procedures render (a print takes a second or more; the pages show its size)."""
         if build.paths is None:
-            return None
+            return outputs
         paths = build.paths
         prints = PrintPaths(templates=paths.templates, content=paths.content,
                             cache=paths.cache / "posters")
-        return partial(_prints, paths.templates, posters_in_order(build.portal[POSTERS]),
-                       build.portal.site, prints)
+        try:
+            outputs += print_outputs(make_environment(paths.templates),
+                                     posters_in_order(build.portal[POSTERS]), build.portal.site,
+                                     prints)
+        except (PrintError, FontMissing) as exc:
+            raise SectionFailed(f"Lỗi in ấn phẩm: {exc}") from None
+        return outputs
 
     def sitemap(self, build: BuildContext) -> SiteSection:
         return poster_section(build.portal)
@@ -102,15 +99,6 @@ class PostersSection(Section):
 
     def pages(self, build: BuildContext) -> Sequence[PageSpec]:
         return poster_pages(build.env, build.portal, build.downloads)
-
-
-def _prints(
-    templates: Path, posters: list[Poster], site: SiteProfile, paths: PrintPaths
-) -> list[OutputFile]:
-    try:
-        return print_outputs(make_environment(templates), posters, site, paths)
-    except (PrintError, FontMissing) as exc:
-        raise SectionFailed(f"Lỗi in ấn phẩm: {exc}") from None
 
 
 SECTION = PostersSection()
