@@ -41,6 +41,7 @@ def workers_allowed() -> bool:
 
 
 _PENDING: object = object()
+_EXITED_WITH_1 = 1 << 8  # a wait status, as os.waitpid gives it
 
 
 @dataclass
@@ -92,7 +93,10 @@ class Forked(Generic[T]):
         and result() makes it here)."""
         if self.pid is None or self._status is not None:
             return True
-        pid, status = os.waitpid(self.pid, os.WNOHANG)
+        try:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+        except ChildProcessError:  # reaped by someone else: result() makes the value here
+            pid, status = self.pid, _EXITED_WITH_1
         if pid == 0:
             return False
         self._status = status
