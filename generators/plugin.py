@@ -394,12 +394,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def finished_outputs(self) -> list[OutputFile]:
         """Every output: those made before the pages and those the workers made meanwhile."""
         later, self.later = self.later, []
-        try:
-            made = late_outputs(later)
-        except BaseException:
-            cancel_all(later)
-            raise
-        return self.checked_outputs([*self.outputs, *made])
+        return self.checked_outputs([*self.outputs, *late_outputs(later)])
 
     def stop_workers(self) -> None:
         later, self.later = self.later, []

@@ -227,8 +227,13 @@ def start_late_outputs(build: BuildContext, sections: Sequence[Section]) -> list
 
 
 def late_outputs(jobs: Sequence[LateOutputs]) -> list[OutputFile]:
-    """The files the workers made, in registry order (waits for them)."""
-    return [file for job in jobs for file in job.result()]
+    """The files the workers made, in registry order (waits for them); if one fails, the
+    others are stopped."""
+    try:
+        return [file for job in jobs for file in job.result()]
+    except BaseException:
+        cancel_all(jobs)
+        raise
 
 
 def cancel_all(jobs: Sequence[LateOutputs]) -> None:

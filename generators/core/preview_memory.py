@@ -39,6 +39,17 @@ def table(name: str) -> dict[Any, Any] | None:
     return None if _tables is None else _tables.setdefault(name, {})
 
 
+def held(name: str, key: Hashable, make: Callable[[], T]) -> T:
+    """`make()`, worked out once per `key` while previewing (held in the table `name`), every
+    time otherwise; `key` is everything the value derives from."""
+    found = table(name)
+    if found is None:
+        return make()
+    if (value := found.get(key)) is None:
+        value = found[key] = make()
+    return value  # type: ignore[no-any-return]
+
+
 def file_state(path: Path) -> tuple[int, int, int, int]:
     """What changes whenever a file's bytes may have: its inode, size, modification time and
     change time (which no tool can set back)."""
@@ -51,16 +62,16 @@ def read_unchanged(name: str, path: Path, key: Hashable, read: Callable[[], T | 
     again as long as the file is unchanged: the preview neither reads nor hashes the thousands
     of files an edit left alone. A None (the file had errors, reported by `read`) is not held,
     nor what was read from a file modified in the last two seconds."""
-    held = table(name)
-    if held is None:
+    kept = table(name)
+    if kept is None:
         return read()
     state = file_state(path)
     entry = (str(path), key)
-    if (found := held.get(entry)) is not None and found[0] == state:
+    if (found := kept.get(entry)) is not None and found[0] == state:
         return found[1]  # type: ignore[no-any-return]
     value = read()
     if value is None or time.time_ns() - max(state[2], state[3]) < RECENT_NS:
-        held.pop(entry, None)
+        kept.pop(entry, None)
     else:
-        held[entry] = (state, value)
+        kept[entry] = (state, value)
     return value

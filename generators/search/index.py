@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..core.outputs import OutputFile
-from ..core.preview_memory import table
+from ..core.preview_memory import held, table
 from .records import QUESTION_WORDS, TYPE_LABELS, SearchRecord, kind_words
 from .synonyms import synonym_file
 from .tokens import forms, index_words
@@ -125,13 +125,8 @@ def _read_document(record: SearchRecord) -> _Document:
 
 def _document(record: SearchRecord) -> _Document:
     """`_read_document`, held between the preview's rebuilds (preview_memory.py)."""
-    held = table("search-documents")
-    if held is None:
-        return _read_document(record)
-    key = (record.title, record.names, record.keywords, record.text)
-    if (found := held.get(key)) is None:
-        found = held[key] = _read_document(record)
-    return found
+    return held("search-documents", (record.title, record.names, record.keywords, record.text),
+                lambda: _read_document(record))
 
 
 def remember_documents(records: Iterable[SearchRecord]) -> None:
@@ -155,14 +150,11 @@ def _score(records: Sequence[SearchRecord]) -> _Postings:
         for term in document.titled:
             titled[term].add(doc)
         folds.update(document.folds)
-        for term, tf in document.folded.items():
-            docs, counts = folded[term]
-            docs.append(doc)
-            counts.append(tf)
-        for term, tf in document.exact.items():
-            docs, counts = exact[term]
-            docs.append(doc)
-            counts.append(tf)
+        for postings, tfs in ((folded, document.folded), (exact, document.exact)):
+            for term, tf in tfs.items():
+                docs, counts = postings[term]
+                docs.append(doc)
+                counts.append(tf)
         lengths.append(document.length)
     average = sum(lengths) / len(lengths) if lengths else 1.0
     # Computed once per document, not once per posting.

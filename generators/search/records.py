@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..core.preview_memory import table
+from ..core.preview_memory import held
 
 TYPE_LABELS: dict[str, str] = {
     "tin": "Tin tức",
@@ -60,14 +60,8 @@ _MARKDOWN = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|[#*_>`|]+|<[
 def plain_text(markdown: str) -> str:
     """Markdown reduced to its words, for indexing and excerpts (held while previewing: the
     records of thousands of unchanged articles are made again at every rebuild)."""
-    held = table("plain-texts")
-    if held is not None and (found := held.get(markdown)) is not None:
-        return found  # type: ignore[no-any-return]
-    text = _MARKDOWN.sub(lambda m: m.group(1) or " ", markdown)
-    text = " ".join(text.split())
-    if held is not None:
-        held[markdown] = text
-    return text
+    return held("plain-texts", markdown, lambda: " ".join(
+        _MARKDOWN.sub(lambda m: m.group(1) or " ", markdown).split()))
 
 # Words of everyday questions that pages seldom hold («tôi muốn đổi giấy phép lái xe thì cần làm
 # những thủ tục gì»): a page lacking them is not missing part of the query. They still add to

@@ -21,7 +21,7 @@ from ...core.feeds import MAX_ITEMS, Enclosure, FeedItem, FeedSpec
 from ...core.history import predecessor_on
 from ...core.pages import PageSpec, SiteSection, render_page
 from ...core.portal import Portal
-from ...core.preview_memory import table
+from ...core.preview_memory import held
 from ...core.share import share_links
 from ...core.worker import Forked
 from ...vietnamese.collation import sorted_vi
@@ -56,13 +56,8 @@ def year_path(year: int) -> str:
 def reading_minutes(article: Article) -> int:
     """Minutes to read the body (its words counted once while previewing)."""
     body = article.body_markdown
-    held = table("reading-minutes")
-    if held is not None and (found := held.get(body)) is not None:
-        return found  # type: ignore[no-any-return]
-    minutes = max(1, math.ceil(len(body.split()) / WORDS_PER_MINUTE))
-    if held is not None:
-        held[body] = minutes
-    return minutes
+    return held("reading-minutes", body,
+                lambda: max(1, math.ceil(len(body.split()) / WORDS_PER_MINUTE)))
 
 
 @dataclass(frozen=True)
