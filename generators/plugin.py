@@ -173,11 +173,14 @@ class ThemeInputs:
 
 
 class GeneratedFile(File):
-    """A generated page's virtual file. In a preview's dirty rebuild MkDocs writes a page only
-    when its file is modified: `kept` says the last rebuild wrote this page from the same
-    inputs (core/rebuilds.py). It is set after MkDocs has read every page (on_env), before it
-    writes them."""
+    """A generated page's virtual file. In a preview's dirty rebuild MkDocs reads and writes a
+    page only when its file is modified: `keep` says the last rebuild wrote this page from the
+    same inputs (core/rebuilds.py), and `kept` passes that on to MkDocs. A page outside the
+    menu is kept from the start (on_files): nothing else reads it. A page in the menu is read
+    all the same, since every page's menu shows its metadata, and kept from on_env on, before
+    MkDocs writes the pages."""
 
+    keep = False
     kept = False
 
     def is_modified(self) -> bool:
@@ -381,7 +384,20 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.outputs = self.checked_outputs(built.made)
         if self.incremental:
             self.note_site(config, files, menu)
+            self.keep_unchanged(files)
         return files
+
+    def keep_unchanged(self, files: Files) -> None:
+        """A preview rebuild: mark the generated pages whose inputs are those the last rebuild
+        wrote them from, so that MkDocs neither reads nor writes them (`GeneratedFile.kept`).
+        Pages in the menu are read all the same: every page's menu shows their metadata."""
+        kept = kept_pages(self.last_rebuild, self.site_digest, self.page_digests)
+        for file in files.documentation_pages():
+            if isinstance(file, GeneratedFile):
+                file.kept = False
+                file.keep = file.src_uri in kept and os.path.isfile(file.abs_dest_path)
+                if file.inclusion is InclusionLevel.NOT_IN_NAV:
+                    file.kept = file.keep
 
     def checked_outputs(self, outputs: Sequence[OutputFile]) -> list[OutputFile]:
         """`outputs`, each on a path of its own (none on a page's); else the build fails."""
@@ -483,15 +499,15 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             # Sections' values (the hotline box), escaped the same way.
             **{name: safe(value) for name, value in shown.sections.items()},
         }
-        if self.incremental:
-            kept = kept_pages(self.previous_rebuild, self.site_digest, self.page_digests)
-            for file in files.documentation_pages():
-                if isinstance(file, GeneratedFile):
-                    file.kept = file.src_uri in kept and os.path.isfile(file.abs_dest_path)
-            if self.previous_rebuild is not None:
-                written = format_decimal_vi(len(self.page_digests) - len(kept))
-                log.info(f"Bản xem trước: tạo lại {written} trang, giữ nguyên "
-                         f"{format_decimal_vi(len(kept))} trang không đổi")
+        for file in files.documentation_pages() if self.incremental else ():
+            if isinstance(file, GeneratedFile):
+                file.kept = file.keep  # the menu's pages have been read: now they may be kept
+        if self.incremental and self.previous_rebuild is not None:
+            kept = sum(1 for f in files.documentation_pages()
+                       if isinstance(f, GeneratedFile) and f.kept)
+            written = format_decimal_vi(len(self.page_digests) - kept)
+            log.info(f"Bản xem trước: tạo lại {written} trang, giữ nguyên "
+                     f"{format_decimal_vi(kept)} trang không đổi")
         return env
 
     def note_site(self, config: MkDocsConfig, files: Files, menu: set[str]) -> None:

@@ -8,14 +8,18 @@ from pathlib import Path
 
 import pytest
 
+from generators.core import preview_memory
+from generators.core.environment import make_environment
 from generators.core.errors import DataErrors
+from generators.core.feeds import MAX_ITEMS
 from generators.core.pipeline import load_portal
 from generators.core.portal import Portal
+from generators.core.render_memo import current_memo, next_build
 from generators.sections.news.body import render_body
 from generators.sections.news.images import MAX_IMAGE_BYTES
 from generators.sections.news.model import ARTICLES
 from generators.sections.news.new_article import NewArticleError, create_article
-from generators.sections.news.pages import page_window, paginate, reading_minutes
+from generators.sections.news.pages import NewsRender, page_window, paginate, reading_minutes
 from generators.sections.news.reading import read_image
 from generators.vietnamese.dates import VIETNAM_TZ
 
@@ -196,6 +200,30 @@ def test_a_link_to_a_missing_page_is_reported(tmp_path: Path) -> None:
     broken: list[str] = []
     render_body(article.body_markdown, article.source, article.path, {}, {}, broken.append)
     assert broken == ["khong-co.md"]
+
+
+def test_while_previewing_a_page_found_again_still_reports_its_broken_link(
+    tmp_path: Path,
+) -> None:
+    """A rebuild that finds an article's page again whole (render_memo.py) reports its broken
+    links all the same, also for an article no feed shows (a feed renders its own bodies)."""
+    root = project(tmp_path)
+    write(root, "bai-cu", body="[hỏng](khong-co.md)", date="2020-01-02 08:00", year="2020")
+    for n in range(MAX_ITEMS):
+        write(root, f"bai-{n}", title=f"Tin số {n}", date="2024-07-15 08:30")
+    env = make_environment(ROOT / "templates")
+    preview_memory.keep_in_memory()
+    try:
+        reports = []
+        for _ in range(2):
+            next_build()
+            news = NewsRender(load(root, include_drafts=True), {})
+            news.pages(env)
+            reports.append(news.broken_links)
+        assert current_memo() is not None and current_memo().found > MAX_ITEMS
+    finally:
+        preview_memory.keep_in_memory(False)
+    assert reports == [[("tin-tuc/2020/bai-cu.md", "khong-co.md")]] * 2
 
 
 def test_new_article_is_named_dated_and_never_overwritten(

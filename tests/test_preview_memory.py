@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generators.core import preview_memory
-from generators.core.preview_memory import read_unchanged
+from generators.core.preview_memory import read_unchanged, same_as_before
 
 
 @pytest.fixture
@@ -92,3 +92,18 @@ def test_a_file_written_a_moment_ago_is_not_held(tmp_path: Path) -> None:
 def test_a_missing_file_fails_as_without_the_memory(tmp_path: Path, previewing: None) -> None:
     with pytest.raises(FileNotFoundError):
         read_unchanged("t", tmp_path / "none.yml", "k", Reader(tmp_path / "none.yml"))
+
+
+def test_the_same_inputs_give_back_the_very_object_made_last_time(previewing: None) -> None:
+    title = "Tin"
+    first = same_as_before("t", "bai", (title, 1), lambda: [title])
+    assert same_as_before("t", "bai", (title, 1), lambda: [title]) is first
+    assert same_as_before("t", "khac", (title, 1), lambda: [title]) is not first  # its own slot
+    changed = same_as_before("t", "bai", (title, 2), lambda: [title, 2])
+    assert changed == [title, 2]
+    assert same_as_before("t", "bai", (title, 1), lambda: [title]) is not first, "one per slot"
+
+
+def test_outside_the_preview_the_object_is_made_every_time() -> None:
+    made = [same_as_before("t", "bai", ("Tin",), lambda: ["Tin"]) for _ in range(2)]
+    assert made[0] == made[1] and made[0] is not made[1]

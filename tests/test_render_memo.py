@@ -88,6 +88,30 @@ def test_lists_dicts_and_frozen_records_are_found_by_what_they_hold(memo: Render
     assert made(memo, {"t": (1, 2)}, {"l": [1, 2]}) == 2  # a tuple is not a list
 
 
+@dataclass(frozen=True)
+class Holding:
+    items: list[str]
+
+
+def test_a_record_of_values_that_cannot_change_is_keyed_at_once_in_the_next_builds(
+    memo: RenderMemo, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    entry = Entry(title="Tin")
+    lasting, holding, tupled = Record(entry, "x"), Holding(["a"]), (Record(entry, "y"), 1)
+    assert made(memo, {"r": lasting, "h": holding, "t": tupled}) == 1
+    looked_into: list[object] = []
+    contents = memo._contents
+    monkeypatch.setattr(memo, "_contents", lambda v: looked_into.append(v) or contents(v))
+    for _ in range(2):
+        memo.next_build()
+        assert made(memo, {"r": lasting, "h": holding, "t": tupled}) == 0
+    assert not [v for v in looked_into if v is lasting or v is tupled or v is tupled[0]]
+    assert [v for v in looked_into if v is holding] == [holding] * 2, "it holds a list"
+    holding.items.append("b")  # a list inside a frozen record can still change
+    memo.next_build()
+    assert made(memo, {"r": lasting, "h": holding, "t": tupled}) == 1
+
+
 def test_what_the_memo_cannot_key_is_rendered_every_time(memo: RenderMemo) -> None:
     prefix = "x"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass, field
 
@@ -41,6 +42,7 @@ class UnsafePath(ValueError):
     pass
 
 
+@functools.lru_cache(maxsize=65536)  # a preview checks the same thousands of paths each time
 def check_path(path: str) -> str:
     """Refuse a page path that could write outside the site folder or is not a directory URL."""
     if path == "":

@@ -50,6 +50,23 @@ def held(name: str, key: Hashable, make: Callable[[], T]) -> T:
     return value  # type: ignore[no-any-return]
 
 
+def same_as_before(name: str, slot: Hashable, inputs: tuple[object, ...],
+                   make: Callable[[], T]) -> T:
+    """`make()`, whose value derives from `inputs` alone; while previewing, the very object the
+    last build made in `slot` (one per slot, in the table `name`) when its inputs are equal to
+    the last ones (the same objects compare at once). Objects that come back unchanged are
+    found again by identity downstream (render_memo.py), which costs nothing to compare."""
+    found = table(name)
+    if found is None:
+        return make()
+    last = found.get(slot)
+    if last is not None and last[0] == inputs:
+        return last[1]  # type: ignore[no-any-return]
+    value = make()
+    found[slot] = (inputs, value)
+    return value
+
+
 def file_state(path: Path) -> tuple[int, int, int, int]:
     """What changes whenever a file's bytes may have: its inode, size, modification time and
     change time (which no tool can set back)."""

@@ -18,7 +18,10 @@ Any other value (a bound method, a closure, an object made for this build) is no
 page is rendered as without the memo. A memo entry, or a number, not used in one rebuild is
 dropped at the next. Within one build, a tuple, a record or a large list or dict
 (the portal's collections, finished before pages are made) is keyed once, by identity, and held
-alive for that build.
+alive for that build. A tuple or record that holds nothing that can change (plain values,
+models, functions, and tuples and records of those) is keyed by identity from one build to the
+next as well: an article held between rebuilds (news/reading.py) is keyed at once, not field
+by field, at every rebuild.
 """
 
 from __future__ import annotations
@@ -77,6 +80,9 @@ class RenderMemo:
         self.earlier_numbers: dict[Hashable, tuple[int, tuple[object, ...]]] = {}
         self._counter = itertools.count()
         self._by_id: dict[int, tuple[Hashable, object]] = {}  # this build's
+        # Tuples and records holding nothing that can change: this build's and the last one's.
+        self._lasting: dict[int, tuple[Hashable, object]] = {}
+        self._earlier_lasting: dict[int, tuple[Hashable, object]] = {}
         self.found = self.made = self.not_keyed = 0
 
     def next_build(self) -> None:
@@ -84,6 +90,7 @@ class RenderMemo:
         self.earlier, self.renders = self.renders, {}
         self.earlier_numbers, self.numbers = self.numbers, {}
         self._by_id = {}
+        self._earlier_lasting, self._lasting = self._lasting, {}
         self.found = self.made = self.not_keyed = 0
 
     def remembered(self, name: Hashable, values: Mapping[str, object],
@@ -107,55 +114,74 @@ class RenderMemo:
         return value
 
     def _part(self, value: object, alive: list[object]) -> Hashable:
+        return self._keyed(value, alive)[0]
+
+    def _keyed(self, value: object, alive: list[object]) -> tuple[Hashable, bool]:
+        """The key of `value`, and whether it holds nothing that can change."""
         if isinstance(value, _PLAIN):
-            return (type(value), value)
+            return (type(value), value), True
         if isinstance(value, BaseModel):
             if not value.model_config.get("frozen"):
                 raise _NotKeyed
             alive.append(value)
-            return ("model", id(value))
+            return ("model", id(value)), True
         if isinstance(value, (types.FunctionType, types.BuiltinFunctionType)):
             if getattr(value, "__closure__", None) or not isinstance(
                 getattr(value, "__self__", None), (types.ModuleType, type(None))
             ):
                 raise _NotKeyed  # what it does depends on what it closes over or is bound to
             alive.append(value)
-            return ("function", id(value))
+            return ("function", id(value)), True
         held = self._by_id.get(id(value))
         if held is not None:
-            return held[0]
+            return held[0], id(value) in self._lasting
+        lasting = self._lasting.get(id(value))
+        if lasting is None and (lasting := self._earlier_lasting.pop(id(value), None)):
+            self._lasting[id(value)] = lasting
+        if lasting is not None:  # held alive since it was keyed: the same object, unchanged
+            return lasting[0], True
         if isinstance(value, Environment):
             part: Hashable = ("templates", templates_digest(value))
-            by_identity = True
+            by_identity, unchanging = True, False
         else:
-            inner, alive_in, by_identity = self._contents(value)
+            inner, alive_in, by_identity, unchanging = self._contents(value)
             part = ("content", self._number((type(value), inner), alive_in))
+        if unchanging:
+            self._lasting[id(value)] = (part, value)
         if by_identity:
             self._by_id[id(value)] = (part, value)  # held alive: its id stays its own
-        return part
+        return part, unchanging
 
     def _contents(
         self, value: object
-    ) -> tuple[tuple[Hashable, ...], tuple[object, ...], bool]:
+    ) -> tuple[tuple[Hashable, ...], tuple[object, ...], bool, bool]:
         """The keys of what `value` holds, the models and functions they name (to keep alive),
-        and whether this build may key it once by identity (a tuple, a record, a large list or
-        dict: see the module)."""
+        whether this build may key it once by identity (a tuple, a record, a large list or
+        dict: see the module), and whether it holds nothing that can change (a tuple or a
+        record of such values)."""
+        immutable = False
         if isinstance(value, (list, tuple)):
             values: Iterable[object] = value
-            by_identity = isinstance(value, tuple) or len(value) >= LARGE
+            immutable = isinstance(value, tuple)
+            by_identity = immutable or len(value) >= LARGE
         elif isinstance(value, dict):
             values = itertools.chain.from_iterable(value.items())
             by_identity = len(value) >= LARGE
         elif _frozen_record(value):
             values = (getattr(value, f.name) for f in dataclasses.fields(value))  # type: ignore[arg-type]
-            by_identity = True
+            by_identity = immutable = True
         elif _made_from(value):
             values = value.memo_values()  # type: ignore[attr-defined]
             by_identity = True
         else:
             raise _NotKeyed
         alive: list[object] = []
-        return tuple(self._part(v, alive) for v in values), tuple(alive), by_identity
+        parts = []
+        for inner in values:
+            part, unchanging = self._keyed(inner, alive)
+            parts.append(part)
+            immutable = immutable and unchanging
+        return tuple(parts), tuple(alive), by_identity, immutable
 
     def _number(self, content: Hashable, alive: tuple[object, ...]) -> int:
         """The number given to a content (its type and the keys of what it holds), kept with

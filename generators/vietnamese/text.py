@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -26,8 +27,11 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", stripped).lower()
 
 
+@functools.lru_cache(maxsize=16384)
 def slugify(text: str, max_length: int = 80) -> str:
-    """URL slug of Vietnamese text: "Thủ tục đăng ký xe" → "thu-tuc-dang-ky-xe"."""
+    """URL slug of Vietnamese text: "Thủ tục đăng ký xe" → "thu-tuc-dang-ky-xe".
+
+    Remembered: the same tags and category names are slugged for every article that has them."""
     slug = _NON_SLUG.sub("-", fold(text)).strip("-")
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]

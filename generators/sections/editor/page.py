@@ -19,6 +19,7 @@ from jinja2 import Environment
 from ...core.editor import EditorBackend
 from ...core.editor_fields import Collection
 from ...core.outputs import OutputFile
+from ...core.preview_memory import held
 from ...core.profile import SiteProfile
 
 EDITOR_DIR = "quan-tri"
@@ -139,8 +140,11 @@ def editor_outputs(env: Environment, site: SiteProfile, root: Path,
     bundle = find_bundle((root, PACKAGE_ROOT) if bundle_dirs is None else bundle_dirs)
     policy = content_security_policy(site, port=port)
     html = env.get_template("editor.html").render(policy=policy, site=site)
-    config = yaml.safe_dump(editor_config(site, collections, port=port), allow_unicode=True,
-                            sort_keys=False, width=100)
+    settings = editor_config(site, collections, port=port)
+    # The same settings at each preview rebuild: written out as YAML once (repr keys them).
+    config = held("editor-config", repr(settings),
+                  lambda: yaml.safe_dump(settings, allow_unicode=True, sort_keys=False,
+                                         width=100))
     source = "trang soạn thảo /quan-tri/"
     files = [
         OutputFile(f"{EDITOR_DIR}/index.html", html.encode("utf-8"), source=source),

@@ -22,6 +22,7 @@ from ...core.history import predecessor_on
 from ...core.pages import PageSpec, SiteSection, render_page
 from ...core.portal import Portal
 from ...core.preview_memory import held
+from ...core.render_memo import remembered
 from ...core.share import share_links
 from ...core.worker import Forked
 from ...vietnamese.collation import sorted_vi
@@ -141,9 +142,9 @@ class NewsRender:
     portal: Portal
     content_pages: Mapping[str, str]
     cache: DerivedCache | None = None  # rendered bodies kept between builds (.cache/bodies/)
-    broken_links: list[tuple[str, str]] = field(default_factory=list)
     _bodies: dict[str, str] = field(default_factory=dict)
     _cites: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _broken: dict[str, tuple[str, ...]] = field(default_factory=dict)  # by article source
     # Bodies rendered in a worker, by their key (render_ahead), and the keys it renders.
     _ahead: Forked[dict[str, dict[str, Any]]] | None = None
     _ahead_keys: frozenset[str] = frozenset()
@@ -197,10 +198,18 @@ class NewsRender:
         if article.source not in self._bodies:
             key = self.body_key(article)
             rendered = self._rendered_ahead(key) or self.rendered(article, key)
-            self.broken_links += [(article.source, url) for url in rendered["broken"]]
-            self._bodies[article.source] = rendered["html"]
-            self._cites[article.source] = tuple(rendered["cited"])
+            self._note_body(article.source, rendered["html"], tuple(rendered["cited"]),
+                            tuple(rendered["broken"]))
         return self._bodies[article.source]
+
+    def _note_body(self, source: str, html: str, cited: tuple[str, ...],
+                   broken: tuple[str, ...]) -> None:
+        self._bodies[source], self._cites[source], self._broken[source] = html, cited, broken
+
+    @property
+    def broken_links(self) -> list[tuple[str, str]]:
+        """(article source, link) for each link of a body to a page that does not exist."""
+        return [(source, url) for source, urls in self._broken.items() for url in urls]
 
     def render_body(self, article: Article) -> dict[str, Any]:
         broken: list[str] = []
@@ -222,6 +231,12 @@ class NewsRender:
 
     # Pages ---------------------------------------------------------------------------------
 
+    @cached_property
+    def page_facts(self) -> tuple[object, ...]:
+        """What an article's page shows besides its own article, its neighbours and the related
+        articles: the plans its tasks are in, the site, what every body derives from."""
+        return (tuple(self.portal[PLANS]), self.portal.site, self.shared_facts)
+
     def article_page(
         self,
         env: Environment,
@@ -229,6 +244,24 @@ class NewsRender:
         previous: Article | None,
         following: Article | None,
     ) -> PageSpec:
+        """The article's page; while previewing, the one made before from the same articles
+        and facts (render_memo.py: the articles held unchanged are keyed at once), so that
+        saving one article does not work out 5,000 pages' arguments again."""
+        page, body, cited, broken = remembered(("article-page", article.source), {
+            "env": env, "article": article, "previous": previous, "following": following,
+            "related": tuple(self.related.related(article)), "facts": self.page_facts,
+        }, lambda: self._article_page(env, article, previous, following))
+        if article.source not in self._bodies:  # its links are reported at every build
+            self._note_body(article.source, body, cited, broken)
+        return page
+
+    def _article_page(
+        self,
+        env: Environment,
+        article: Article,
+        previous: Article | None,
+        following: Article | None,
+    ) -> tuple[PageSpec, str, tuple[str, ...], tuple[str, ...]]:
         site = self.portal.site
         lead = (
             image_tag(article.image, article.meta.image_alt or "", article.path, lazy=False)
@@ -260,11 +293,12 @@ class NewsRender:
                          variants(article.image)[-1])
             extra["og_image"] = urljoin(site.url, share.path)
             extra["og_image_alt"] = article.meta.image_alt or ""
-        return PageSpec(
+        page = PageSpec(
             path=article.path, title=article.meta.title, html=html,
             description=article.meta.summary, date=article.published.date().isoformat(),
             kind="article", extra_meta=extra, cites=self._cites[article.source],
         )
+        return page, body, self._cites[article.source], self._broken[article.source]
 
     def listing_pages(
         self, env: Environment, base: str, title: str, description: str,

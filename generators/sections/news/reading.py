@@ -22,7 +22,7 @@ from ...core.errors import DataError, ErrorCollector, FieldPath, under
 from ...core.loading import file_exists, report_problems
 from ...core.model_cache import ModelCache
 from ...core.placeholders import placeholder_errors
-from ...core.preview_memory import read_unchanged
+from ...core.preview_memory import read_unchanged, same_as_before
 from ...core.profile import SiteProfile
 from ...core.published_files import external_media
 from ...core.validation import validate
@@ -251,7 +251,8 @@ def read_article(
     if inline is None:
         return None
     assert category is not None
-    return Article(
+    inputs = (meta, source, category, body, image, tuple(inline))
+    return same_as_before("articles", source, inputs, lambda: Article(
         meta=meta,
         source=source,
         slug=meta.slug or slugify(meta.title),
@@ -260,7 +261,7 @@ def read_article(
         body_markdown=body,
         image=image,
         inline_images=tuple(inline),
-    )
+    ))
 
 
 def load_articles(

@@ -85,8 +85,10 @@ class RelatedIndex:
         ordered = _newest_first([a for a in articles if not a.meta.draft])
         self._rank = {id(a): n for n, a in enumerate(ordered)}
         self._groups: dict[Traits, list[Article]] = {}
+        # By identity: the articles stay alive in _groups, so no other object takes their id.
+        self._traits = {id(a): Traits.of(a) for a in ordered}
         for article in ordered:
-            self._groups.setdefault(Traits.of(article), []).append(article)
+            self._groups.setdefault(self._traits[id(article)], []).append(article)
         self._by_key: dict[object, list[Traits]] = {}
         for traits in self._groups:
             for key in traits.shared_by():
@@ -110,7 +112,8 @@ class RelatedIndex:
     def related(self, article: Article, limit: int = RELATED_LIMIT) -> list[Article]:
         """Up to `limit` other articles with something in common, closest first, then newest."""
         found: list[Article] = []
-        for _, groups in self._levels(Traits.of(article)):
+        mine = self._traits.get(id(article)) or Traits.of(article)
+        for _, groups in self._levels(mine):
             for other in self._merged(groups):
                 if other.source != article.source:
                     found.append(other)

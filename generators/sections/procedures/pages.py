@@ -74,7 +74,24 @@ def _labels() -> dict[str, dict[str, str]]:
     return {"levels": LEVELS, "online": ONLINE_LEVELS, "statuses": STATUSES}
 
 
-def procedure_page(env: Environment, portal: Portal, procedure: Procedure) -> PageSpec:
+def page_facts(portal: Portal) -> tuple[object, ...]:
+    """What a procedure's page shows besides the procedure: the site, whether there are
+    hotlines, the form files, the videos, the legal register."""
+    return (portal.site, portal[HOTLINES] is not None, portal[FORM_FILES], portal[VIDEOS],
+            portal[LEGAL])
+
+
+def procedure_page(env: Environment, portal: Portal, procedure: Procedure,
+                   facts: tuple[object, ...] | None = None) -> PageSpec:
+    """The procedure's page; while previewing, the one made before from the same procedure
+    and `facts` (page_facts(portal), worked out once for all the procedures of a build)."""
+    return remembered(
+        ("procedure-page", procedure.slug),
+        {"env": env, "procedure": procedure, "facts": facts or page_facts(portal)},
+        lambda: _procedure_page(env, portal, procedure))
+
+
+def _procedure_page(env: Environment, portal: Portal, procedure: Procedure) -> PageSpec:
     path = procedure_path(procedure)
     doc = procedure.doc
     html = render_page(
@@ -186,11 +203,12 @@ def tthc_pages(env: Environment, portal: Portal) -> list[PageSpec]:
         return [empty_page(env, SECTION_PATH, SECTION_TITLE,
                            "Chưa có thủ tục hành chính nào được công bố.")]
     catalogue = catalogue_of(portal)
+    facts = page_facts(portal)
     return [
         catalogue_page(env, portal, catalogue),
         *(field_page(env, portal, g) for g in catalogue.groups),
         changes_page(env, portal, changes_of(portal)),
-        *(procedure_page(env, portal, p) for p in portal[PROCEDURES]),
+        *(procedure_page(env, portal, p, facts) for p in portal[PROCEDURES]),
     ]
 
 

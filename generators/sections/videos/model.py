@@ -68,6 +68,10 @@ class Video:
         self.doc = document
         self.sizes = sizes
 
+    def memo_values(self) -> tuple[object, ...]:
+        """What it is made from (all else derives from them): render_memo.py keys by these."""
+        return (self.slug, self.doc, self.sizes)
+
     @property
     def mime_type(self) -> str:
         suffix = "." + self.doc.file.rsplit(".", 1)[-1].lower()
