@@ -25,6 +25,7 @@ Jinja environment (`on_env`).
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 from collections.abc import Mapping, MutableMapping
@@ -98,6 +99,7 @@ def cut(rendered: str, markers: Mapping[str, str], url: str) -> Shell:
     return Shell(tuple(parts), link_targets(rendered, url))
 
 
+@functools.lru_cache(maxsize=65536, typed=True)  # typed: Markup("&amp;") is not "&amp;"
 def prints_as_itself(value: str) -> bool:
     """True when the templates' filters leave `value` as it is: it is escaped text (Markup, or
     a plain text with nothing to escape, such as a date) and `striptags | e` gives it back (no
@@ -172,7 +174,7 @@ class ThemeFiller:
 
     def _canonical(self, url: str) -> str | None:
         """The canonical address MkDocs gives a page at `url`."""
-        return urljoin(self.site_url, url) if self.site_url else None
+        return _joined(self.site_url, url) if self.site_url else None
 
     def _values(self, page: Any, name: str) -> dict[str, str] | None:
         """The page's values by slot name (`name`: the last part of its address), or None when
@@ -218,6 +220,11 @@ class ThemeFiller:
         if has_h1:
             rendered = rendered.replace(content, markers["content"])
         return cut(rendered, markers, url)
+
+
+@functools.lru_cache(maxsize=65536)  # a preview rebuild asks again for every page
+def _joined(base: str, url: str) -> str:
+    return urljoin(base, url)
 
 
 def with_filled_template(env: Any) -> Any:
