@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generators.core import preview_memory
 from generators.core.feeds import (
     MAX_ITEMS,
     Enclosure,
@@ -181,6 +182,23 @@ def test_two_renders_of_the_same_content_are_byte_identical() -> None:
 def test_last_build_date_is_the_newest_item() -> None:
     root = check_rss(render_feed(spec(), SITE), f"{SITE}rss.xml")
     assert root.findtext("channel/lastBuildDate") == "Sat, 06 Jan 2024 08:00:00 +0700"
+
+
+def test_while_previewing_a_feed_is_made_again_when_its_items_or_its_clock_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    preview_memory.keep_in_memory()
+    try:
+        first = render_feed(spec(), SITE)
+        assert render_feed(spec(), SITE) == first
+        assert render_feed(spec(items=[item(1), item(2, title="Tin đã sửa")]), SITE) != first
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735621200")  # 31/12/2024
+        empty = check_rss(render_feed(spec(items=[]), SITE), f"{SITE}rss.xml")
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767157200")  # a year on
+        later = check_rss(render_feed(spec(items=[]), SITE), f"{SITE}rss.xml")
+    finally:
+        preview_memory.keep_in_memory(False)
+    assert empty.findtext("channel/lastBuildDate") != later.findtext("channel/lastBuildDate")
 
 
 def test_dates_are_given_in_vietnam_time() -> None:

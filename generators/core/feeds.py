@@ -34,6 +34,7 @@ from ..vietnamese.dates import build_now, to_vietnam_time
 from .derived_cache import DerivedCache, make_key
 from .html_policy import clean_feed_html
 from .outputs import OutputFile
+from .render_memo import remembered
 
 MAX_ITEMS = 50
 
@@ -137,7 +138,15 @@ def render_feed(spec: FeedSpec, site_url: str, publisher: str | None = None) -> 
     """The feed document; `site_url` is the absolute base of the site, ending in "/".
 
     `publisher` (the agency) is the Atom feed's author, which Atom requires of every entry
-    that names none of its own."""
+    that names none of its own. While previewing, a feed of the same items is not written out
+    again (render_memo.py); an empty feed is dated by the build's clock, which is keyed then."""
+    clock = None if spec.items else build_now()
+    return remembered(("feed", spec.path),
+                      {"spec": spec, "site_url": site_url, "publisher": publisher, "clock": clock},
+                      lambda: _render_feed(spec, site_url, publisher))
+
+
+def _render_feed(spec: FeedSpec, site_url: str, publisher: str | None) -> bytes:
     self_url = urljoin(site_url, spec.path)
     items = newest_first(spec.items)
     fg = _generator(spec, site_url, self_url, items)
