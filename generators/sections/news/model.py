@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
@@ -167,9 +168,9 @@ class Article:
     def published(self) -> dt.datetime:
         return self.meta.date
 
-    @property
-    def plan_refs(self) -> list[tuple[str, str]]:
-        return [tuple(ref.split("#", 1)) for ref in self.meta.plan_tasks]  # type: ignore[misc]
+    @cached_property  # read for every plan's tasks and every report
+    def plan_refs(self) -> tuple[tuple[str, str], ...]:
+        return tuple(tuple(ref.split("#", 1)) for ref in self.meta.plan_tasks)  # type: ignore[misc]
 
 
 ARTICLES: Part[list[Article]] = Part("articles", list)  # published, newest first

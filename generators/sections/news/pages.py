@@ -21,7 +21,7 @@ from ...core.feeds import MAX_ITEMS, Enclosure, FeedItem, FeedSpec
 from ...core.history import predecessor_on
 from ...core.pages import PageSpec, SiteSection, render_page
 from ...core.portal import Portal
-from ...core.preview_memory import held
+from ...core.preview_memory import held, same_as_before
 from ...core.render_memo import remembered
 from ...core.share import share_links
 from ...core.worker import Forked
@@ -364,6 +364,15 @@ class NewsRender:
     # Feeds ---------------------------------------------------------------------------------
 
     def feed_item(self, article: Article) -> FeedItem:
+        """The article as a feed item; while previewing, the very item of the last rebuild when
+        the article and its body are the same (render_memo.py keys it at once then)."""
+        body = self.body(article)
+        return same_as_before(
+            "feed-items", article.source,
+            (article, body, self.category_name(article.category), self.portal.site.url),
+            lambda: self._feed_item(article))
+
+    def _feed_item(self, article: Article) -> FeedItem:
         site = self.portal.site
         url = urljoin(site.url, article.path)
         enclosure = None
