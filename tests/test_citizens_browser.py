@@ -231,7 +231,9 @@ def test_share_links_and_copy_button(browser: Browser, site_url: str) -> None:
     button = share.get_by_role("button", name="Sao chép liên kết")
     assert button.is_visible()
     button.click()
-    page.wait_for_function("document.querySelector('[data-cchc-copy-status]').textContent")
+    # A function, not an expression: Playwright polls an expression with eval, which the
+    # page's policy refuses (only when the first look finds it still empty: a race).
+    page.wait_for_function("() => document.querySelector('[data-cchc-copy-status]').textContent")
     assert share.get_by_role("status").text_content() == "Đã sao chép liên kết."
     assert page.evaluate("navigator.clipboard.readText()") == SITE_URL + ARTICLE
     context.close()
