@@ -187,6 +187,60 @@ class GeneratedFile(File):
         return not self.kept
 
 
+def generated_file(config: MkDocsConfig, uri: str, inclusion: InclusionLevel) -> GeneratedFile:
+    """A generated page's file, and its page when it is outside the menu (menu pages get theirs,
+    titled, from the nav). Empty source: the page's metadata is set in on_page_markdown and its
+    HTML in on_page_content, so MkDocs parses no front matter and no Markdown for it."""
+    file = GeneratedFile.generated(config, uri, content="", inclusion=inclusion)
+    if inclusion is InclusionLevel.NOT_IN_NAV:
+        GeneratedPage(None, file, config)
+    return file
+
+
+def _where(file: File) -> tuple[object, ...]:
+    """What a generated file and its page take from the configuration: addresses, paths, the
+    canonical and edit addresses, the build date."""
+    page = file.page
+    return (file.src_uri, file.dest_uri, file.url, file.abs_dest_path, page and page.canonical_url,
+            page and page.abs_url, page and page.edit_url, page and page.update_date)
+
+
+class PageFiles:
+    """The generated pages' files. While previewing, a page outside the menu keeps the file
+    and page MkDocs was given for it in the last rebuild (making 8,000 of each was a tenth of a
+    rebuild): a rebuild's first such page is made anew as well and compared with the one held,
+    and any difference in what they take from the configuration (the site's address, its
+    folder, the build date) makes every file anew. A menu page's is always new: the nav sets
+    its neighbours and parents."""
+
+    def __init__(self, hold: bool = False) -> None:
+        self.hold = hold
+        self.held: dict[str, GeneratedFile] = {}
+        self._now: dict[str, GeneratedFile] = {}
+        self._same: bool | None = None
+
+    def next_build(self) -> None:
+        if self._now:
+            self.held, self._now = self._now, {}
+        self._same = None
+
+    def file(self, config: MkDocsConfig, uri: str, inclusion: InclusionLevel) -> GeneratedFile:
+        if not self.hold or inclusion is not InclusionLevel.NOT_IN_NAV:
+            return generated_file(config, uri, inclusion)
+        found = self.held.get(uri)
+        if found is not None and found.inclusion is inclusion and found.page is not None:
+            if self._same is None:
+                fresh = generated_file(config, uri, inclusion)
+                self._same = _where(fresh) == _where(found)
+                found = found if self._same else fresh
+            elif not self._same:
+                found = None
+        if found is None:
+            found = generated_file(config, uri, inclusion)
+        self._now[uri] = found
+        return found
+
+
 class _ExactDirtyBuilds(logging.Filter):
     """MkDocs warns at each dirty build that it may leave stale pages. The preview's are exact
     (core/rebuilds.py); and under `strict: true` that warning alone would abort every rebuild."""
@@ -240,6 +294,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.previous_rebuild: Rebuild | None = None
         self.page_digests: dict[str, str] = {}
         self.digests = PageDigests()  # the pages' digests, by their inputs, of the last rebuild
+        self.page_files = PageFiles()  # the generated pages' files (held while previewing)
         self.files: Files | None = None
         self.site_digest = ""
         self.addresses = ""  # files_digest of this rebuild's files
@@ -250,6 +305,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         # Drafts are shown (with a badge) only while previewing with `mkdocs serve`.
         self.serving = command == "serve"
         self.incremental = self.serving and dirty
+        self.page_files = PageFiles(hold=self.incremental)
         if self.incremental:
             quiet_dirty_warning()
             keep_in_memory()  # what unchanged files give, worked out once per preview
@@ -366,15 +422,11 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         )
         menu = {item.link for item in self.portal.site.menu}
         self.generated = {}
+        self.page_files.next_build()
         for page in built.pages:
             inclusion = InclusionLevel.INCLUDED if page.path in menu else InclusionLevel.NOT_IN_NAV
             uri = src_uri(page.path)
-            # Empty source: the page's metadata is set in on_page_markdown and its HTML in
-            # on_page_content, so MkDocs parses no front matter and no Markdown for it.
-            file = GeneratedFile.generated(config, uri, content="", inclusion=inclusion)
-            files.append(file)
-            if inclusion is InclusionLevel.NOT_IN_NAV:
-                GeneratedPage(None, file, config)  # menu pages get theirs, titled, from the nav
+            files.append(self.page_files.file(config, uri, inclusion))
             self.generated[uri] = page
             if self.incremental:
                 self.page_digests[uri] = self.digests.digest(uri, page, page.path in menu)

@@ -348,3 +348,38 @@ def test_a_preview_renders_again_only_what_an_edit_reaches_and_stays_exact(
     linked = (site / "thu-tuc" / "cap-giay-phep-kinh-doanh-van-tai-bang-xe-o-to" / "index.html")
     assert "kinh doanh, điều kiện kinh doanh" in linked.read_text("utf-8")
 
+
+
+def test_a_preview_gives_a_page_outside_the_menu_the_same_file_while_the_configuration_agrees(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import InclusionLevel
+
+    from generators.plugin import PageFiles
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
+    monkeypatch.chdir(ROOT)
+
+    def config(site_url: str = "http://127.0.0.1:8000/") -> object:
+        found = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path))
+        found.site_url = site_url
+        found.plugins._current_plugin = "cchc"  # as within the plugin's on_files
+        return found
+
+    def rebuild(files: PageFiles, made: object, uri: str = "tin-tuc/a.md",
+                inclusion: InclusionLevel = InclusionLevel.NOT_IN_NAV) -> object:
+        files.next_build()
+        return files.file(made, uri, inclusion)  # type: ignore[arg-type]
+
+    held = PageFiles(hold=True)
+    first = rebuild(held, config())
+    assert rebuild(held, config()) is first and first.page.file is first  # type: ignore[attr-defined]
+    moved = rebuild(held, config("http://127.0.0.1:8001/"))
+    assert moved is not first and moved.page.canonical_url.startswith("http://127.0.0.1:8001/")  # type: ignore[attr-defined]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(PINNED_EPOCH) + 86_400))  # the next day
+    assert rebuild(held, config("http://127.0.0.1:8001/")) is not moved
+    menu = rebuild(held, config(), inclusion=InclusionLevel.INCLUDED)
+    assert rebuild(held, config(), inclusion=InclusionLevel.INCLUDED) is not menu
+    single = PageFiles()  # a single build holds nothing
+    assert rebuild(single, config()) is not rebuild(single, config())
