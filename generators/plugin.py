@@ -227,16 +227,12 @@ class PageFiles:
     def file(self, config: MkDocsConfig, uri: str, inclusion: InclusionLevel) -> GeneratedFile:
         if not self.hold or inclusion is not InclusionLevel.NOT_IN_NAV:
             return generated_file(config, uri, inclusion)
-        found = self.held.get(uri)
-        if found is not None and found.inclusion is inclusion and found.page is not None:
-            if self._same is None:
-                fresh = generated_file(config, uri, inclusion)
-                self._same = _where(fresh) == _where(found)
-                found = found if self._same else fresh
-            elif not self._same:
-                found = None
-        if found is None:
-            found = generated_file(config, uri, inclusion)
+        found = self.held.get(uri) if self._same is not False else None
+        if found is not None and self._same is None:  # the first page held: compare
+            fresh = generated_file(config, uri, inclusion)
+            self._same = _where(fresh) == _where(found)
+            found = found if self._same else fresh
+        found = found or generated_file(config, uri, inclusion)
         self._now[uri] = found
         return found
 
@@ -446,10 +442,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         kept = kept_pages(self.last_rebuild, self.site_digest, self.page_digests)
         for file in files.documentation_pages():
             if isinstance(file, GeneratedFile):
-                file.kept = False
                 file.keep = file.src_uri in kept and os.path.isfile(file.abs_dest_path)
-                if file.inclusion is InclusionLevel.NOT_IN_NAV:
-                    file.kept = file.keep
+                file.kept = file.keep and file.inclusion is InclusionLevel.NOT_IN_NAV
 
     def checked_outputs(self, outputs: Sequence[OutputFile]) -> list[OutputFile]:
         """`outputs`, each on a path of its own (none on a page's); else the build fails."""
@@ -551,15 +545,16 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             # Sections' values (the hotline box), escaped the same way.
             **{name: safe(value) for name, value in shown.sections.items()},
         }
-        for file in files.documentation_pages() if self.incremental else ():
-            if isinstance(file, GeneratedFile):
-                file.kept = file.keep  # the menu's pages have been read: now they may be kept
-        if self.incremental and self.previous_rebuild is not None:
-            kept = sum(1 for f in files.documentation_pages()
-                       if isinstance(f, GeneratedFile) and f.kept)
-            written = format_decimal_vi(len(self.page_digests) - kept)
-            log.info(f"Bản xem trước: tạo lại {written} trang, giữ nguyên "
-                     f"{format_decimal_vi(kept)} trang không đổi")
+        if self.incremental:
+            kept = 0
+            for file in files.documentation_pages():
+                if isinstance(file, GeneratedFile):
+                    file.kept = file.keep  # the menu's pages have been read: now they may be kept
+                    kept += file.kept
+            if self.previous_rebuild is not None:
+                written = format_decimal_vi(len(self.page_digests) - kept)
+                log.info(f"Bản xem trước: tạo lại {written} trang, giữ nguyên "
+                         f"{format_decimal_vi(kept)} trang không đổi")
         return env
 
     def minified_content(self, html: str) -> str:

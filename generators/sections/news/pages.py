@@ -247,10 +247,11 @@ class NewsRender:
         """The article's page; while previewing, the one made before from the same articles
         and facts (render_memo.py: the articles held unchanged are keyed at once), so that
         saving one article does not work out 5,000 pages' arguments again."""
+        related = tuple(self.related.related(article))
         page, body, cited, broken = remembered(("article-page", article.source), {
             "env": env, "article": article, "previous": previous, "following": following,
-            "related": tuple(self.related.related(article)), "facts": self.page_facts,
-        }, lambda: self._article_page(env, article, previous, following))
+            "related": related, "facts": self.page_facts,
+        }, lambda: self._article_page(env, article, previous, following, related))
         if article.source not in self._bodies:  # its links are reported at every build
             self._note_body(article.source, body, cited, broken)
         return page
@@ -261,6 +262,7 @@ class NewsRender:
         article: Article,
         previous: Article | None,
         following: Article | None,
+        related: Sequence[Article],
     ) -> tuple[PageSpec, str, tuple[str, ...], tuple[str, ...]]:
         site = self.portal.site
         lead = (
@@ -281,7 +283,7 @@ class NewsRender:
             category_path=category_path(article.category), tag_path=tag_path,
             minutes=reading_minutes(article), served=served, previous=previous,
             following=following, iso=iso_datetime,
-            related=self.related.related(article),
+            related=related,
             share=share_links(urljoin(site.url, article.path), article.meta.title),
             issued_by=predecessor_on(site.predecessors,
                                      to_vietnam_time(article.published).date()),
