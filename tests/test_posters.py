@@ -22,6 +22,7 @@ from generators.core.environment import make_environment
 from generators.core.pipeline import load_portal
 from generators.core.portal import Portal
 from generators.printing.fonts import FAMILY, text_width
+from generators.sections.posters import pdf as poster_pdf
 from generators.sections.posters.layout import PosterText, fit_lines, layout_for, wrap
 from generators.sections.posters.model import (
     POSTERS,
@@ -292,6 +293,45 @@ def test_site_map_and_menu_list_the_prints(built_site: Path, portal: Portal) -> 
     home = lxml_html.fromstring((built_site / "index.html").read_bytes())
     menu = [a.text_content().strip() for a in home.xpath("//nav[contains(@class,'md-tabs')]//a")]
     assert menu.index("Ấn phẩm") == menu.index("Sơ đồ trang") - 1
+
+
+def _glyph_boxes(pdf: bytes) -> list[list[tuple[str, tuple[float, ...]]]]:
+    """Every character of every page with its box, in points."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        pages = []
+        for page in document:
+            text = page.get_textpage()
+            pages.append([(text.get_text_range(i, 1), text.get_charbox(i))
+                          for i in range(text.count_chars())])
+        return pages
+    finally:
+        document.close()
+
+
+@pytest.mark.parametrize("slug", ["ap-phich-thanh-toan-khong-tien-mat",
+                                  "to-gap-dich-vu-cong-truc-tuyen"])
+def test_zero_flex_minimums_move_nothing_on_the_sheet(
+    slug: str, tmp_path: Path, portal: Portal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PDF's zero minimum sizes only spare WeasyPrint work: with the browser's automatic
+    minimums every letter of a portrait poster and of a two-sided leaflet stands where it stood
+    (within 0.05 pt), so a layout that came to rely on them would fail here."""
+    poster = next(p for p in portal[POSTERS] if p.slug == slug)
+    paths = PrintPaths(ROOT / "templates", ROOT / "content", tmp_path)
+    env = make_environment(ROOT / "templates")
+    art = artwork(poster, portal.site)
+    rule = poster_pdf.NO_AUTOMATIC_MINIMUMS.strip()
+    fast = poster_pdf.print_document(env, art, portal.site, paths)
+    monkeypatch.setattr(poster_pdf, "NO_AUTOMATIC_MINIMUMS", "")
+    automatic = poster_pdf.print_document(env, art, portal.site, paths)
+    assert rule in fast and rule not in automatic
+    ours, theirs = _glyph_boxes(render_pdf(fast)), _glyph_boxes(render_pdf(automatic))
+    assert [[c for c, _ in page] for page in ours] == [[c for c, _ in page] for page in theirs]
+    moved = max(abs(a - b) for page, other in zip(ours, theirs, strict=True)
+                for (_, box), (_, box2) in zip(page, other, strict=True)
+                for a, b in zip(box, box2, strict=True))
+    assert moved < 0.05
 
 
 # --- the cache -----------------------------------------------------------------------------------
