@@ -28,6 +28,14 @@ from watchdog.events import (
     EVENT_TYPE_DELETED,
     EVENT_TYPE_MODIFIED,
     EVENT_TYPE_MOVED,
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileAttribEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
     FileSystemEvent,
     FileSystemEventHandler,
 )
@@ -41,6 +49,11 @@ log = logging.getLogger("mkdocs.plugins.cchc")
 # too under inotify (the build itself reads every source): those must not start a rebuild.
 CHANGES = frozenset({EVENT_TYPE_CREATED, EVENT_TYPE_MODIFIED, EVENT_TYPE_DELETED,
                      EVENT_TYPE_MOVED, EVENT_TYPE_ATTRIB})
+# The same, asked of the observer, so that inotify does not even report the opening and closing
+# of the sources every rebuild reads (each woke the observer's thread, a few hundred a rebuild):
+# the folders' own events keep new and moved folders watched.
+WATCHED_EVENTS = (FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent,
+                  FileAttribEvent, DirCreatedEvent, DirDeletedEvent, DirMovedEvent)
 POLLING_REQUESTED = "CCHC_WATCH"  # set to "polling" to keep MkDocs' own watching
 SIGNAL_FILE = "changed"
 
@@ -118,9 +131,9 @@ def watch_natively(server: WatchingServer, watched: Sequence[Path], deferred: li
     relay = ChangeRelay(Signal(signal_folder / SIGNAL_FILE), folders, files)
     try:
         for folder in folders:
-            observer.schedule(relay, str(folder), recursive=True)
+            observer.schedule(relay, str(folder), recursive=True, event_filter=WATCHED_EVENTS)
         for parent in {f.parent for f in files}:
-            observer.schedule(relay, str(parent), recursive=False)
+            observer.schedule(relay, str(parent), recursive=False, event_filter=WATCHED_EVENTS)
         observer.start()
     except OSError as exc:  # e.g. inotify's watch limit: MkDocs polls as before
         log.info(f"Xem trước: không theo dõi được thay đổi qua hệ điều hành ({exc}); "

@@ -6,6 +6,7 @@ The browser test in test_preview.py runs the whole road (`mkdocs serve`, save, r
 
 from __future__ import annotations
 
+import os
 import time
 from itertools import pairwise
 from pathlib import Path
@@ -21,6 +22,7 @@ from watchdog.events import (
     FileModifiedEvent,
     FileMovedEvent,
     FileOpenedEvent,
+    FileSystemEvent,
 )
 
 from generators import preview_watch
@@ -142,6 +144,50 @@ def test_the_server_polls_only_the_signal_folder_and_a_saved_article_raises_it(
         size = signal.stat().st_size
         (project / "data" / "site.yml").write_text("ten: x\n", encoding="utf-8")
         assert wait_for(lambda: signal.stat().st_size != size, 15, 0.05)
+    finally:
+        observer.stop()
+        observer.join(timeout=5)
+
+
+def test_reading_sources_reaches_no_handler_and_saves_by_rename_or_folder_moves_do(
+    project: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The observer is asked for changes only: the build's reads are not even reported to the
+    relay (each woke a thread), while an editor's atomic save and a folder of articles moved
+    in still raise the signal."""
+    monkeypatch.delenv(POLLING_REQUESTED, raising=False)
+    if preview_watch.native_observer() is None:
+        pytest.skip("this system has no native file-system events")
+    seen: list[str] = []
+    relay_event = ChangeRelay.on_any_event
+
+    def recording(relay: ChangeRelay, event: FileSystemEvent) -> None:
+        seen.append(event.event_type)
+        relay_event(relay, event)
+
+    monkeypatch.setattr(ChangeRelay, "on_any_event", recording)
+    content = project / "content"
+    signals = project / ".cache" / "preview-watch"
+    observer = preview_watch.watch_natively(FakeServer([str(content)]), [content], [], signals)
+    assert observer is not None
+    try:
+        article = content / "tin-tuc" / "bai.md"
+        for _ in range(20):
+            article.read_bytes()
+        time.sleep(0.5)
+        assert seen == []
+        signal = signals / SIGNAL_FILE
+        temporary = content / "tin-tuc" / ".bai.md.swp"
+        temporary.write_text("# Bài lưu kiểu vim\n", encoding="utf-8")
+        os.replace(temporary, article)
+        assert wait_for(signal.exists, 15, 0.05)
+        size = signal.stat().st_size
+        outside = project / "bai-moi"
+        outside.mkdir()
+        (outside / "bai-2.md").write_text("# Bài 2\n", encoding="utf-8")
+        outside.rename(content / "tin-tuc" / "2026")
+        assert wait_for(lambda: signal.stat().st_size != size, 15, 0.05)
+        assert "opened" not in seen and "closed_no_write" not in seen
     finally:
         observer.stop()
         observer.join(timeout=5)
