@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generators.core import preview_memory
-from generators.search.index import POSTINGS_CAP, build_index
+from generators.search.index import POSTINGS_CAP, build_index, preview_index
 from generators.search.index import _best as best_postings
 from generators.search.records import SearchRecord, plain_text
 from generators.search.tokens import folded, has_marks, joined_numbers, normal, tokens
@@ -169,6 +169,58 @@ def test_the_previews_held_documents_give_the_same_bytes() -> None:
     finally:
         preview_memory.keep_in_memory(False)
     assert first == expected and again == expected
+
+
+def _synthetic(count: int, rng: random.Random) -> list[SearchRecord]:
+    """Records over a small vocabulary, so that common words hold more than POSTINGS_CAP
+    documents; every fifth a procedure (pinned in its title's words)."""
+    words = ["thủ", "tục", "hành", "chính", "giấy", "phép", "lái", "xe", "đất", "đai", "cấp",
+             "đổi", "trực", "tuyến", "một", "cửa", "hồ", "sơ", "lệ", "phí", "1.004227", "hòa",
+             "hoà", "thuỷ", "lợi", "kỹ", "thuật"]
+    def text() -> str:
+        return " ".join(rng.choice(words) for _ in range(rng.randint(3, 40)))
+    return [SearchRecord(f"r/{n}/", "thu-tuc" if n % 5 == 0 else "tin", text()[:40], text(),
+                         names=(f"1.00{n}",) if n % 5 == 0 else ())
+            for n in range(count)]
+
+
+def _index_bytes(files: list) -> list[tuple[str, bytes]]:
+    return [(f.path, f.content) for f in files]
+
+
+def test_the_previews_updated_index_is_the_index_made_anew() -> None:
+    """While previewing, the index held is updated for the records that changed (their words'
+    entries, the shards holding them): after every edit it is, byte for byte, the index a
+    build makes of the same records, including edits that move the average length, change a
+    title, or change a word in more than POSTINGS_CAP documents."""
+    rng = random.Random(2026)
+    records = _synthetic(POSTINGS_CAP + 150, rng)
+    preview_memory.keep_in_memory()
+    try:
+        assert _index_bytes(preview_index(records)) == _index_bytes(build_index(records))
+        state = preview_memory.table("search-index")["state"]
+        for step in range(40):
+            changed = list(records)
+            for _ in range(rng.choice((1, 1, 2, 5))):
+                at = rng.randrange(len(changed))
+                old = changed[at]
+                title = old.title if rng.random() < 0.7 else old.title + " đổi giấy phép"
+                text = (old.text + " lái xe" * rng.choice((1, 1, 300))) if rng.random() < 0.7 \
+                    else " ".join(old.text.split()[1:])
+                changed[at] = SearchRecord(old.url, old.kind, title, text, names=old.names)
+            records = changed
+            assert _index_bytes(preview_index(records)) == _index_bytes(build_index(records)), step
+            assert preview_memory.table("search-index")["state"] is state, "updated, not made anew"
+        added = [*records, SearchRecord("r/moi/", "tin", "Tin mới", "giấy phép lái xe")]
+        assert _index_bytes(preview_index(added)) == _index_bytes(build_index(added))
+        assert preview_memory.table("search-index")["state"] is not state, "another document"
+    finally:
+        preview_memory.keep_in_memory(False)
+
+
+def test_outside_the_preview_no_index_is_held() -> None:
+    assert _index_bytes(preview_index(records())) == _index_bytes(build_index(records()))
+    assert preview_memory.table("search-index") is None
 
 
 def test_markdown_is_reduced_to_words() -> None:

@@ -190,6 +190,22 @@ def test_the_preview_keeps_the_documents_in_its_own_process(portal: Portal) -> N
     assert preview_memory.table("search-documents") is None
 
 
+def test_the_preview_makes_the_index_itself_and_starts_no_worker(portal: Portal) -> None:
+    """A worker forked from the preview's large process made the process copy every page it
+    touched meanwhile; the index held in the process is updated instead (search/index.py)."""
+    preview_memory.keep_in_memory()
+    try:
+        built = build_site(make_environment(ROOT / "templates"), portal)
+    finally:
+        preview_memory.keep_in_memory(False)
+    assert built.later == []
+    records = [r for contribution in built.by_section.values() for r in contribution.records]
+    synonyms = portal[SYNONYMS]
+    expected = build_index(records, synonyms.groups if synonyms else ())
+    index = {o.path: o.content for o in built.outputs if o.path.startswith("tim-kiem/index/")}
+    assert index == {o.path: o.content for o in expected}
+
+
 @needs_fork
 def test_no_file_of_a_finished_job_is_left() -> None:
     job = Forked.start(lambda: 42)

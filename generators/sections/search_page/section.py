@@ -8,8 +8,9 @@ from functools import partial
 from ...core.loading import read_register
 from ...core.outputs import OutputFile
 from ...core.pages import PageSpec
+from ...core.preview_memory import previewing
 from ...core.section import BuildContext, LoadContext, Section
-from ...search.index import build_index, remember_documents
+from ...search.index import build_index, preview_index
 from .checks import check_synonyms
 from .model import SYNONYMS, SynonymRegister
 from .pages import SEARCH_PATH, search_page
@@ -30,12 +31,21 @@ class SearchSection(Section):
         ctx.put(SYNONYMS, read_register(ctx.data_dir / DATA_FILE, ctx.root, SynonymRegister,
                                         ctx.errors, check_synonyms, ctx.models))
 
-    def late_outputs(self, build: BuildContext) -> Callable[[], Sequence[OutputFile]]:
-        """The index, made in a worker while the pages render (it needs only the records)."""
+    def outputs(self, build: BuildContext) -> Sequence[OutputFile]:
+        """While previewing, the index: held in this process and updated for the records that
+        changed (search/index.py, `preview_index`), which costs less than a worker."""
+        if not previewing():
+            return ()
         register = build.portal[SYNONYMS]
-        records = list(build.records)
-        remember_documents(records)  # the preview keeps them in this process, not the worker's
-        return partial(build_index, records, register.groups if register else ())
+        return preview_index(build.records, register.groups if register else ())
+
+    def late_outputs(self, build: BuildContext) -> Callable[[], Sequence[OutputFile]] | None:
+        """The index, made in a worker while the pages render (it needs only the records);
+        while previewing, made by `outputs` instead."""
+        if previewing():
+            return None
+        register = build.portal[SYNONYMS]
+        return partial(build_index, list(build.records), register.groups if register else ())
 
     def pages(self, build: BuildContext) -> Sequence[PageSpec]:
         return [search_page(build.env, build.records)]
