@@ -12,10 +12,11 @@ Layout under `tim-kiem/index/` (the search page lives at `tim-kiem/`):
 
 Scores are BM25 over three fields (title and keywords weigh three times the text), computed
 here so the browser only adds them up; the average length is taken in whole words, so that the
-preview's index, held between rebuilds, is updated for an edited article (`update_index`). The most common words keep their best postings only
-(POSTINGS_CAP): a query is decided by its rarer words anyway, and shards stay small. Such a
-list starts with minus the number of documents that hold the word, so the browser knows the
-list is cut ("and other pages") and how common the word is.
+preview's index, held between rebuilds, is updated for an edited article (`update_index`).
+The most common words keep their best postings only (POSTINGS_CAP): a query is decided by its
+rarer words anyway, and shards stay small. Such a list starts with minus the number of
+documents that hold the word, so the browser knows the list is cut ("and other pages") and how
+common the word is.
 """
 
 from __future__ import annotations
