@@ -157,9 +157,10 @@ def remember_documents(records: Iterable[SearchRecord]) -> None:
             _document(record)
 
 
-def _score(documents: Sequence[_Document]) -> _Postings:
+def _score(documents: Iterable[_Document]) -> _Postings:
     """Every word's postings: each document's counts go straight into them (the counts of
-    10,000 documents are never held twice)."""
+    10,000 documents are never held twice: outside the preview `documents` reads them one at a
+    time)."""
     folded: dict[str, tuple[array[int], array[int]]] = defaultdict(_postings)
     exact: dict[str, tuple[array[int], array[int]]] = defaultdict(_postings)
     lengths = []
@@ -178,7 +179,7 @@ def _score(documents: Sequence[_Document]) -> _Postings:
     average = average_length(lengths)
     # Computed once per document, not once per posting.
     norms = [_norm(length, average) for length in lengths]
-    return _Postings(dict(folded), dict(exact), titled, folds, norms, len(documents), lengths,
+    return _Postings(dict(folded), dict(exact), titled, folds, norms, len(lengths), lengths,
                      average)
 
 
@@ -267,9 +268,11 @@ class IndexState:
     chunks: dict[int, tuple[tuple[object, ...], bytes]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, ordered: Sequence[SearchRecord]) -> IndexState:
-        documents = [_document(record) for record in ordered]
-        postings = _score(documents)
+    def build(cls, ordered: Sequence[SearchRecord], *, held: bool = False) -> IndexState:
+        """The index of `ordered`; `held` (the preview) keeps the documents for its updates,
+        which it holds anyway (`_document`): a build reads each once and lets it go."""
+        documents = [_document(record) for record in ordered] if held else []
+        postings = _score(documents if held else map(_document, ordered))
         pinned = {doc for doc, record in enumerate(ordered) if record.kind != "tin"}
         state = cls(tuple((r.kind, r.url) for r in ordered), documents, postings, pinned, {},
                     defaultdict(set), {})
@@ -426,8 +429,9 @@ def update_index(state: IndexState, ordered: Sequence[SearchRecord]) -> bool:
     The result is the index `IndexState.build(ordered)` makes, to the byte. A word's scores
     read only its own postings, the number of documents and the average length (in whole
     words); when an edit moves that average, every entry is made again."""
-    if tuple((r.kind, r.url) for r in ordered) != state.order:
-        return False
+    if len(state.documents) != len(ordered) or tuple((r.kind, r.url) for r in ordered) \
+            != state.order:
+        return False  # other documents, or an index made without them (not previewing)
     documents = [_document(record) for record in ordered]
     changed = [doc for doc, (new, old) in enumerate(zip(documents, state.documents, strict=True))
                if new is not old]
@@ -475,7 +479,7 @@ def preview_index(
     state = kept.get("state") if kept is not None else None
     try:
         if state is None or not update_index(state, ordered):
-            state = IndexState.build(ordered)
+            state = IndexState.build(ordered, held=kept is not None)
     except BaseException:
         if kept is not None:
             kept.pop("state", None)  # half updated: made anew next time
