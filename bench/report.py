@@ -229,7 +229,7 @@ def report(results: list[Result], header: str = "") -> str:
         "after one change, `.cache/` kept (article: a sentence added; procedure: a step "
         "added; data: a hotline number in data/duong-day-nong.yml). Preview: from saving "
         "the file to the open page in Chromium showing the change, reloaded by the preview "
-        "itself."
+        "itself (the median of three saves of each)."
     )
     if notes:
         parts.append("\n".join(f"- {n}" for n in notes))
