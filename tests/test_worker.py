@@ -26,7 +26,7 @@ from generators.core.pipeline import build_site
 from generators.core.portal import Portal
 from generators.core.section import BuildContext, Section
 from generators.core.worker import SWITCH, Forked, workers_allowed
-from generators.search.index import build_index, remember_documents
+from generators.search.index import build_index, preview_index
 from generators.sections.news.model import ARTICLES
 from generators.sections.news.pages import NewsRender
 from generators.sections.registry import SECTIONS
@@ -173,20 +173,20 @@ def test_a_failed_build_stops_its_worker(portal: Portal, monkeypatch: pytest.Mon
 
 
 def test_the_preview_keeps_the_documents_in_its_own_process(portal: Portal) -> None:
-    """Under the preview the worker's memory dies with it: the documents the index reads are
-    read, and kept for the next rebuild, in the preview's process."""
+    """The documents the preview's index reads are kept in its process for the next rebuild,
+    one per distinct record; a build keeps none."""
     built = build_site(make_environment(ROOT / "templates"), portal)
     records = [r for contribution in built.by_section.values() for r in contribution.records]
     preview_memory.keep_in_memory()
     try:
-        remember_documents(records)
+        preview_index(records)
         held = preview_memory.table("search-documents")
         assert held is not None and len(held) == len({(r.title, r.names, r.keywords, r.text)
                                                        for r in records})
     finally:
         preview_memory.keep_in_memory(False)
     assert preview_memory.table("search-documents") is None
-    remember_documents(records)  # outside the preview: nothing is kept
+    preview_index(records)  # outside the preview: nothing is kept
     assert preview_memory.table("search-documents") is None
 
 

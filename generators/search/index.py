@@ -149,14 +149,6 @@ def _document(record: SearchRecord) -> _Document:
                 lambda: _read_document(record))
 
 
-def remember_documents(records: Iterable[SearchRecord]) -> None:
-    """Read the records' documents into the preview's table (a no-op outside the preview),
-    so that a worker that builds the index finds them read and the next rebuild keeps them."""
-    if table("search-documents") is not None:
-        for record in records:
-            _document(record)
-
-
 def _score(documents: Iterable[_Document]) -> _Postings:
     """Every word's postings: each document's counts go straight into them (the counts of
     10,000 documents are never held twice: outside the preview `documents` reads them one at a
