@@ -28,12 +28,15 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ..core.outputs import OutputFile
 from ..core.preview_memory import held, table
 from .records import QUESTION_WORDS, TYPE_LABELS, SearchRecord, kind_words
 from .synonyms import synonym_file
 from .tokens import forms, index_words
+
+T = TypeVar("T")
 
 INDEX_PATH = "tim-kiem/index/"
 VERSION = 2
@@ -76,7 +79,7 @@ class _Postings:
 
     def postings(self, term: str) -> tuple[array[int], array[int]] | None:
         """The (docs, counts) of an entry's term: a folded word, or "=" and a normal form."""
-        return self.exact.get(term[1:]) if term.startswith("=") else self.folded.get(term)
+        return _of_term(term, self.folded, self.exact)
 
     def scores(self, docs: array[int], counts: array[int]) -> dict[int, float]:
         """doc → BM25 score of one word."""
@@ -89,6 +92,16 @@ class _Postings:
 
 def _postings() -> tuple[array[int], array[int]]:
     return array("I"), array("I")
+
+
+def _entry_terms(folded: Iterable[str], exact: Iterable[str]) -> set[str]:
+    """The entries' terms of folded words and exact forms: an exact form's is "=" and it."""
+    return {*folded, *(f"={term}" for term in exact)}
+
+
+def _of_term(term: str, folded: dict[str, T], exact: dict[str, T]) -> T | None:
+    """What `folded` or `exact` holds for an entry's term (see `_entry_terms`)."""
+    return exact.get(term[1:]) if term.startswith("=") else folded.get(term)
 
 
 def average_length(lengths: Sequence[int]) -> int:
@@ -268,7 +281,7 @@ class IndexState:
         pinned = {doc for doc, record in enumerate(ordered) if record.kind != "tin"}
         state = cls(tuple((r.kind, r.url) for r in ordered), documents, postings, pinned, {},
                     defaultdict(set), {})
-        terms = [*postings.folded, *(f"={term}" for term in postings.exact)]
+        terms = _entry_terms(postings.folded, postings.exact)
         state.encode(terms)
         for term in terms:
             state.groups[_group(term, postings.folds)].add(term)
@@ -340,15 +353,6 @@ class IndexState:
         return content
 
 
-def _terms(document: _Document) -> set[str]:
-    """The entries' terms a document's words are in."""
-    return {*document.folded, *(f"={term}" for term in document.exact)}
-
-
-def _count(document: _Document, term: str) -> int | None:
-    return document.exact.get(term[1:]) if term.startswith("=") else document.folded.get(term)
-
-
 def _entry_unchanged(
     state: IndexState, term: str, changes: Sequence[tuple[int, _Document, _Document, float]]
 ) -> bool:
@@ -367,7 +371,8 @@ def _entry_unchanged(
     idf = math.log(1 + (postings.count - n + 0.5) / (n + 0.5))
     k1_plus_1, titled = K1 + 1, postings.titled.get(term, set())
     for doc, old, new, old_norm in changes:
-        before, after = _count(old, term), _count(new, term)
+        before = _of_term(term, old.folded, old.exact)
+        after = _of_term(term, new.folded, new.exact)
         if (before is None) != (after is None):
             return False
         if before is None or after is None:
@@ -430,23 +435,22 @@ def update_index(state: IndexState, ordered: Sequence[SearchRecord]) -> bool:
     if len(changed) > MOST_CHANGED * len(ordered):
         return False
     postings, affected = state.postings, set()
-    before = {doc: (state.documents[doc], postings.norms[doc]) for doc in changed}
-    for doc in changed:
-        old, new = state.documents[doc], documents[doc]
+    # (doc, old document, new document, old norm), before the postings change.
+    changes = [(doc, state.documents[doc], documents[doc], postings.norms[doc]) for doc in changed]
+    for doc, old, new, _ in changes:
         _withdraw(postings, doc, old)
         _add(postings, doc, new)
-        affected |= _terms(old) | _terms(new)
+        affected |= _entry_terms(old.folded, old.exact) | _entry_terms(new.folded, new.exact)
         postings.lengths[doc] = new.length
     state.documents = documents
     average = average_length(postings.lengths)
     if average != postings.average:
         postings.average = average
         postings.norms = [_norm(length, average) for length in postings.lengths]
-        affected |= {*postings.folded, *(f"={term}" for term in postings.exact)}
+        affected |= _entry_terms(postings.folded, postings.exact)
     else:
         for doc in changed:
             postings.norms[doc] = _norm(postings.lengths[doc], average)
-        changes = [(doc, old, documents[doc], norm) for doc, (old, norm) in before.items()]
         affected = {term for term in affected if not _entry_unchanged(state, term, changes)}
     state.encode(affected)
     folds = postings.folds

@@ -18,6 +18,12 @@ from .pages import SEARCH_PATH, search_page
 DATA_FILE = "tu-dong-nghia.yml"
 
 
+def _synonyms(build: BuildContext) -> Sequence[Sequence[str]]:
+    """The synonym groups of data/tu-dong-nghia.yml, none without it."""
+    register = build.portal[SYNONYMS]
+    return register.groups if register else ()
+
+
 class SearchSection(Section):
     name = "tim-kiem"
     title = "Tìm kiếm"
@@ -34,18 +40,14 @@ class SearchSection(Section):
     def outputs(self, build: BuildContext) -> Sequence[OutputFile]:
         """While previewing, the index: held in this process and updated for the records that
         changed (search/index.py, `preview_index`), which costs less than a worker."""
-        if not previewing():
-            return ()
-        register = build.portal[SYNONYMS]
-        return preview_index(build.records, register.groups if register else ())
+        return preview_index(build.records, _synonyms(build)) if previewing() else ()
 
     def late_outputs(self, build: BuildContext) -> Callable[[], Sequence[OutputFile]] | None:
         """The index, made in a worker while the pages render (it needs only the records);
         while previewing, made by `outputs` instead."""
         if previewing():
             return None
-        register = build.portal[SYNONYMS]
-        return partial(build_index, list(build.records), register.groups if register else ())
+        return partial(build_index, list(build.records), _synonyms(build))
 
     def pages(self, build: BuildContext) -> Sequence[PageSpec]:
         return [search_page(build.env, build.records)]
