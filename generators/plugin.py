@@ -90,6 +90,7 @@ from .filled_minify import FilledMinifier, MinifyMismatch
 from .preview import ERROR_PAGES, PREVIEW_ONLY, PREVIEW_SCRIPT, render_error_page
 from .preview_watch import watch_natively
 from .theme_fill import FILLED_TEMPLATE, ShellMismatch, ThemeFiller, with_filled_template
+from .theme_refill import Refills
 from .vietnamese.dates import build_now
 from .vietnamese.numbers import format_decimal_vi
 
@@ -182,9 +183,16 @@ class GeneratedFile(File):
 
     keep = False
     kept = False
+    # A preview rebuild after a change every page shows (theme_refill.py): the page is not read
+    # again, and when MkDocs comes to write it, `refill` writes it from its new shell if it can
+    # (True); else MkDocs writes it as usual.
+    refillable = False
+    refill: Callable[[GeneratedFile], bool] | None = None
 
     def is_modified(self) -> bool:
-        return not self.kept
+        if self.kept:
+            return False
+        return self.refill is None or not self.refill(self)
 
 
 def generated_file(config: MkDocsConfig, uri: str, inclusion: InclusionLevel) -> GeneratedFile:
@@ -272,6 +280,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def __init__(self) -> None:
         self.portal: Portal | None = None
         self.generated: dict[str, PageSpec] = {}
+        self.generated_files: list[GeneratedFile] = []  # their files, as added to MkDocs'
+        self.content_files: list[File] = []  # an editor's pages (content/), as MkDocs lists them
         self.outputs: list[OutputFile] = []
         self.later: list[LateOutputs] = []  # outputs made by workers while the pages render
         self.taken: list[str] = []  # where the pages and MkDocs' files are written
@@ -290,6 +300,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.previous_rebuild: Rebuild | None = None
         self.page_digests: dict[str, str] = {}
         self.digests = PageDigests()  # the pages' digests, by their inputs, of the last rebuild
+        self.refills = Refills()  # the pages as last filled into a shell (theme_refill.py)
+        self.alone = False  # no other plugin: a page refilled would miss its page events
+        self.theme_digest = ""
         self.page_files = PageFiles()  # the generated pages' files (held while previewing)
         self.files: Files | None = None
         self.site_digest = ""
@@ -313,7 +326,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         self.failure = None
         self.files = None
+        self.generated_files, self.content_files = [], []
         self.page_digests = {}
+        self.refills.next_build()
+        self.alone = all(plugin is self for plugin in config.plugins.values())
         self.digests.next_build()
         self.published = PublishedPages.open(self.root / self.config.cache_dir / "html")
         self.contents = PublishedPages.open(self.root / self.config.cache_dir / "html-content",
@@ -381,16 +397,16 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         # Sections that read their own content/ folder (the news) render it; MkDocs only lays
         # out the generated pages.
         owned = content_folders()
-        for file in [f for f in files.documentation_pages()
-                     if f.src_uri.split("/", 1)[0] in owned and "/" in f.src_uri]:
-            files.remove(file)
+        self.content_files = []  # an editor's pages that MkDocs renders; listed once a build
+        for file in files.documentation_pages():
+            if file.src_uri.split("/", 1)[0] in owned and "/" in file.src_uri:
+                files.remove(file)
+            else:
+                self.content_files.append(file)
         content_pages = {
-            f.url: frontmatter.page_title(f.content_string, f.name)
-            for f in files.documentation_pages()
+            f.url: frontmatter.page_title(f.content_string, f.name) for f in self.content_files
         }
-        content_urls = {
-            f.src_uri: f.url for f in files.documentation_pages() if f.src_uri.endswith(".md")
-        }
+        content_urls = {f.src_uri: f.url for f in self.content_files if f.src_uri.endswith(".md")}
         paths = BuildPaths(
             templates=self.root / self.config.templates_dir,
             content=Path(config.docs_dir),
@@ -418,11 +434,13 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         )
         menu = {item.link for item in self.portal.site.menu}
         self.generated = {}
+        self.generated_files = []
         self.page_files.next_build()
         for page in built.pages:
             inclusion = InclusionLevel.INCLUDED if page.path in menu else InclusionLevel.NOT_IN_NAV
             uri = src_uri(page.path)
-            files.append(self.page_files.file(config, uri, inclusion))
+            self.generated_files.append(self.page_files.file(config, uri, inclusion))
+            files.append(self.generated_files[-1])
             self.generated[uri] = page
             if self.incremental:
                 self.page_digests[uri] = self.digests.digest(uri, page, page.path in menu)
@@ -432,18 +450,31 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.outputs = self.checked_outputs(built.made)
         if self.incremental:
             self.note_site(config, files, menu)
-            self.keep_unchanged(files)
+            self.keep_unchanged()
         return files
 
-    def keep_unchanged(self, files: Files) -> None:
+    def keep_unchanged(self) -> None:
         """A preview rebuild: mark the generated pages whose inputs are those the last rebuild
         wrote them from, so that MkDocs neither reads nor writes them (`GeneratedFile.kept`).
-        Pages in the menu are read all the same: every page's menu shows their metadata."""
-        kept = kept_pages(self.last_rebuild, self.site_digest, self.page_digests)
-        for file in files.documentation_pages():
-            if isinstance(file, GeneratedFile):
-                file.keep = file.src_uri in kept and os.path.isfile(file.abs_dest_path)
-                file.kept = file.keep and file.inclusion is InclusionLevel.NOT_IN_NAV
+        Pages in the menu are read all the same: every page's menu shows their metadata.
+        After a change every page shows, a page outside the menu whose own inputs are the same
+        is not read either, and is refilled into its new shell (theme_refill.py)."""
+        last = self.last_rebuild
+        kept = kept_pages(last, self.site_digest, self.page_digests)
+        refilling = (last is not None and last.theme == self.theme_digest and self.alone
+                     and self.config.fill_theme)
+        last_pages = last.pages if last is not None and refilling else {}
+        for file in self.generated_files:
+            uri = file.src_uri
+            outside = file.inclusion is InclusionLevel.NOT_IN_NAV
+            file.keep = uri in kept and os.path.isfile(file.abs_dest_path)
+            file.refill = None
+            file.refillable = (
+                not file.keep and outside and uri in last_pages
+                and last_pages[uri] == self.page_digests[uri]
+                and self.refills.may_refill(uri, file) and os.path.isfile(file.abs_dest_path)
+            )
+            file.kept = (file.keep or file.refillable) and outside
 
     def checked_outputs(self, outputs: Sequence[OutputFile]) -> list[OutputFile]:
         """`outputs`, each on a path of its own (none on a page's); else the build fails."""
@@ -495,6 +526,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         fill = None
         if self.filler is not None and page.meta.get("template") == FILLED_TEMPLATE:
             fill, self.filler.last_fill = self.filler.last_fill, None
+        if self.incremental:
+            self.refills.note(page.file.src_uri, page.file, fill)
         if self.minifier is None:  # on_env makes it; a page not filled is minified whole by it
             return self.published.finish(output)
         try:
@@ -547,15 +580,23 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         }
         if self.incremental:
             kept = 0
-            for file in files.documentation_pages():
-                if isinstance(file, GeneratedFile):
-                    file.kept = file.keep  # the menu's pages have been read: now they may be kept
-                    kept += file.kept
+            for file in self.generated_files:
+                file.kept = file.keep  # the menu's pages have been read: now they may be kept
+                kept += file.kept
+                if file.refillable:
+                    file.refill = self.refill_page
             if self.previous_rebuild is not None:
                 written = format_decimal_vi(len(self.page_digests) - kept)
                 log.info(f"Bản xem trước: tạo lại {written} trang, giữ nguyên "
                          f"{format_decimal_vi(kept)} trang không đổi")
         return env
+
+    def refill_page(self, file: GeneratedFile) -> bool:
+        """Write `file`'s page from its new shell (theme_refill.py); False: MkDocs writes it."""
+        if self.filler is None or self.minifier is None:
+            return False
+        return self.refills.refill(file.src_uri, file.url, Path(file.abs_dest_path),
+                                   self.filler, self.minifier)
 
     def minified_content(self, html: str) -> str:
         """A filled page's content minified (.cache/html-content/); while previewing, held in
@@ -567,18 +608,19 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         """A preview rebuild, before MkDocs reads the pages: the digest of what every page shows,
         and the editor's pages that its change (or no last rebuild) makes stale, whose output
         is deleted so that MkDocs reads and writes them again."""
-        content = {f.src_uri: f for f in files.documentation_pages()
-                   if not isinstance(f, GeneratedFile)}
+        content = {f.src_uri: f for f in self.content_files}
         # The menu on every page shows what Material reads of the pages it links to: their
         # metadata (icon, subtitle, status), that of an editor's page from its front matter.
         menu_meta = [(uri, page_meta(spec)) for uri, spec in sorted(self.generated.items())
                      if spec.path in menu]
         menu_meta += [(uri, frontmatter.split(file.content_string)[0])
                       for uri, file in sorted(content.items())]
-        self.site_digest = make_key(
-            "site", installed_versions("mkdocs", "properdocs", "mkdocs-material"),
+        self.theme_digest = make_key(
+            "theme", installed_versions("mkdocs", "properdocs", "mkdocs-material"),
             bytes_digest(Path(config.config_file_path).read_bytes()),
-            template_digest(self.root / self.config.templates_dir), repr(self.theme_inputs),
+            template_digest(self.root / self.config.templates_dir))
+        self.site_digest = make_key(
+            "site", self.theme_digest, repr(self.theme_inputs),
             repr((config.site_name, config.site_url, config.site_description, config.copyright,
                   config.theme["logo"], config.theme["favicon"], config.nav,
                   list(config.extra_css), [str(s) for s in config.extra_javascript])),
@@ -604,13 +646,14 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             self.last_rebuild = Rebuild(
                 site=self.site_digest,
                 pages=dict(self.page_digests),
-                content_pages=frozenset(f.src_uri for f in files.documentation_pages()
-                                        if not isinstance(f, GeneratedFile)),
+                content_pages=frozenset(f.src_uri for f in self.content_files),
                 outputs=output_digests,
                 written=frozenset(written),
                 addresses=self.addresses,
+                theme=self.theme_digest,
             )
         else:  # the error page: the next rebuild writes everything
+            self.refills.forget()
             self.last_rebuild = Rebuild(site="", pages={}, written=frozenset(written))
         return [o for o in outputs
                 if o.path not in kept or not (site_dir / o.path).is_file()]
@@ -657,6 +700,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if (memo := current_memo()) is not None:
             log.debug(f"renders: {memo.found} found again, {memo.made} made, "
                       f"{memo.not_keyed} not keyed")
+        if self.incremental:
+            log.debug(f"refilled: {self.refills.written} pages written into their new shell")
         site_dir = Path(config.site_dir)
         if self.failure is None:
             outputs = self.finished_outputs()

@@ -65,11 +65,13 @@ class Shell:
 
 
 class Fill(NamedTuple):
-    """A page filled into its shell: the shell, its values, and the page they made."""
+    """A page filled into its shell: the shell, its values, the page they made, and the key
+    of its shell among the filler's (`ThemeFiller.shells`)."""
 
     shell: Shell
     values: dict[str, str]
     html: str
+    key: tuple[object, ...] = ()
 
 
 _LINK = re.compile(r'\s(?:href|src|action)="([^"]*)"')
@@ -158,7 +160,7 @@ class ThemeFiller:
         sampled = self.check == "every" or self.filled % SAMPLE_EVERY == 0
         if sampled and html != (theirs := self._theme(context)):
             raise ShellMismatch(_first_difference(page.url, html, theirs))
-        self.last_fill = Fill(shell, values, html)
+        self.last_fill = Fill(shell, values, html, key)
         return html
 
     def _theme(self, context: Mapping[str, Any]) -> str:

@@ -265,6 +265,16 @@ def test_a_preview_rebuild_writes_what_changed_and_leaves_what_a_clean_build_wou
     assert all(after[name] != before[name] for name in (ARTICLE_PAGE, PROCEDURE_PAGE, GUIDE))
     for name in (PROCEDURE_PAGE, GUIDE):  # the editor's page too, though its source is older
         assert "Sở Xây dựng tỉnh Quảng Trị" in (site / name).read_text("utf-8")
+    assert_same_tree(tree(site), clean_build(project, tmp_path / "clean-profile"))
+
+    # A hotline's number, which every page shows: the pages outside the menu are put into
+    # their new shell by the plugin (theme_refill.py), the same pages as MkDocs would write.
+    edit(project / "data" / "duong-day-nong.yml", "number: 0233 3852 402",
+         "number: 0233 3852 499")
+    messages = builder.rebuild()
+    assert "0233 3852 499" in (site / PROCEDURE_PAGE).read_text("utf-8")
+    assert refilled(messages) > 100, messages[-2000:]
+    assert_same_tree(tree(site), clean_build(project, tmp_path / "clean-hotline"))
 
     # A data error: the error page at every address; fixed: the whole site back, exact.
     edit(project / QUESTION, "asked: 2024-03-04", "asked: hôm qua")
@@ -291,6 +301,13 @@ def test_an_editors_unchanged_page_follows_a_page_it_links_to_going_away(
     builder.rebuild()
     assert f"href=../{REMOVED_PAGE}>" not in (site / GUIDE).read_text("utf-8")
     assert_same_tree(tree(site), clean_build(project, tmp_path / "clean"))
+
+
+def refilled(messages: str) -> int:
+    """How many pages a rebuild wrote into their new shell itself (theme_refill.py)."""
+    found = re.findall(r"refilled: (\d+) pages", messages)
+    assert found, messages[-2000:]
+    return int(found[-1])
 
 
 def renders(messages: str) -> tuple[int, int]:

@@ -10,6 +10,8 @@ widget, a field the editor should not show) as overrides keyed by the field's do
 
 from __future__ import annotations
 
+import copy
+import functools
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -269,9 +271,16 @@ def fields_of(
     return fields
 
 
+@functools.cache
+def _validation_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """pydantic's JSON Schema of `model`: a class's never changes, and working it out again for
+    every section at every preview rebuild was a thirtieth of the rebuild."""
+    return model.model_json_schema(mode="validation")
+
+
 def model_fields(model: type[BaseModel], overrides: Overrides = {}) -> list[Widget]:  # noqa: B006
     """Decap fields for every field of `model`, nested models included."""
-    schema = model.model_json_schema(mode="validation")
+    schema = copy.deepcopy(_validation_schema(model))  # the widgets may take parts of it
     unknown = [p for p in overrides if not _path_exists(schema, p)]
     if unknown:
         raise UnsupportedField(f"{model.__name__}: không có trường {', '.join(unknown)}")

@@ -48,6 +48,7 @@ class Rebuild:
     outputs: Mapping[str, str] = field(default_factory=dict)  # output path → digest of its bytes
     written: frozenset[str] = frozenset()  # every file in the site folder, relative to it
     addresses: str = ""  # digest of every file's address (files_digest)
+    theme: str = ""  # digest of the theme's inputs: versions, mkdocs.yml, templates/
 
 
 def bytes_digest(data: bytes) -> str:
