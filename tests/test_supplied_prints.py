@@ -14,7 +14,9 @@ from PIL import Image
 from generators.core.errors import DataErrors
 from generators.core.pipeline import load_portal
 from generators.core.portal import Portal
+from generators.sections.posters import supplied_loading
 from generators.sections.posters.supplied import SUPPLIED, PdfFacts, format_of, read_pdf
+from generators.sections.posters.supplied_loading import supplied_outputs
 
 from .conftest import ROOT, parse
 
@@ -104,3 +106,28 @@ def test_a_broken_pdf_is_refused_at_its_line(tmp_path: Path) -> None:
     [error] = _with_pdf(tmp_path, b"%PDF-1.4\n%broken").errors
     assert error.field == "pdf" and error.line == 4
     assert "không đọc được tệp PDF" in error.message
+
+
+def test_a_thumbnail_is_drawn_once_per_pdf_and_a_damaged_one_is_drawn_again(
+    tmp_path: Path, portal: Portal, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cache = tmp_path / "supplied-thumbnails"
+    content = ROOT / "content"
+    [first] = supplied_outputs(portal, content, cache)
+    [kept] = list(cache.glob("*.png"))
+    assert first.content == kept.read_bytes() == supplied_outputs(portal, content)[0].content
+
+    def not_again(pdf: bytes) -> bytes:
+        raise AssertionError("drawn again although kept")
+
+    monkeypatch.setattr(supplied_loading, "thumbnail", not_again)
+    assert supplied_outputs(portal, content, cache)[0].content == first.content
+    monkeypatch.undo()
+    for damaged in (first.content[:-20], b"not a png", b""):  # cut short, edited, emptied
+        kept.write_bytes(damaged)
+        assert supplied_outputs(portal, content, cache)[0].content == first.content
+        assert kept.read_bytes() == first.content
+    stale = cache / f"{'0' * 32}.png"  # another PDF's, or another version's: dropped
+    stale.write_bytes(first.content)
+    supplied_outputs(portal, content, cache)
+    assert not stale.exists() and kept.exists()

@@ -77,7 +77,8 @@ class PostersSection(Section):
         """Each print page's stylesheet and, given the build's folders, the PDFs."""
         outputs = sheet_stylesheets(build.portal)
         if build.paths is not None:
-            outputs += supplied_outputs(build.portal, build.paths.content)
+            outputs += supplied_outputs(build.portal, build.paths.content,
+                                        build.paths.cache / "supplied-thumbnails")
         if build.paths is None:
             return outputs
         paths = build.paths
