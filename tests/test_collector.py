@@ -27,6 +27,7 @@ class Node:
 def thawed() -> Iterator[None]:
     yield
     collector.build_starts()  # no collection left waiting
+    collector.build_ended(previewing=False)  # the collector's thresholds back
     gc.unfreeze()
 
 
@@ -71,3 +72,15 @@ def test_a_rebuild_that_starts_first_puts_the_collection_off_to_the_next_pause()
     assert left() is not None
     collector.build_ended(previewing=True, idle=0.05)  # the next rebuild ends: its pause frees it
     assert wait_for(lambda: left() is None, 10, 0.02)
+
+
+def test_young_collections_wait_for_many_new_objects_while_a_build_runs_and_not_after() -> None:
+    before = gc.get_threshold()
+    collector.build_starts()
+    assert gc.get_threshold() == (collector.YOUNG_THRESHOLD, *before[1:])
+    collector.build_starts()  # a rebuild after one that stopped early: still the same to restore
+    collector.build_ended(previewing=True)
+    assert gc.get_threshold() == before
+    collector.build_starts()
+    collector.build_ended(previewing=False)
+    assert gc.get_threshold() == before

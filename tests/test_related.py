@@ -103,3 +103,43 @@ def test_the_index_gives_every_article_what_the_rule_gives(portal: Portal) -> No
     index = RelatedIndex(corpus)
     for article in [*corpus, *portal[ARTICLES]]:
         assert index.related(article) == related_articles(article, corpus)
+
+
+def test_a_preview_gives_the_last_answers_again_only_for_the_same_articles_and_traits(
+    portal: Portal,
+) -> None:
+    """While previewing, an index for the same articles (sources, traits, order) answers from
+    the last one's answers, with this rebuild's article objects; a changed tag, a new article or
+    a new date that reorders them makes every answer anew, and each still equals the rule's."""
+    from generators.core import preview_memory
+
+    base = portal[ARTICLES][0]
+    corpus = [variant(base, f"bai-{n}", category="hoat-dong" if n % 3 else "thong-bao",
+                      tags=["PAR Index"] if n % 2 else ["SIPAS"], plan_tasks=[], day=1 + n % 5)
+              for n in range(12)]
+    preview_memory.keep_in_memory()
+    try:
+        first = RelatedIndex(corpus)
+        answers = {a.source: first.related(a) for a in corpus}
+        edited = [dataclasses.replace(a, body_markdown=a.body_markdown + "\n\nThêm.")
+                  for a in corpus]  # the text saved again: new objects, the same traits
+        again = RelatedIndex(edited)
+        assert again._answers is first._answers
+        for article in edited:
+            found = again.related(article)
+            assert [a.source for a in found] == [a.source for a in answers[article.source]]
+            assert all(any(a is e for e in edited) for a in found)  # this rebuild's objects
+        retagged = [variant(corpus[0], "bai-0", category="hoat-dong", tags=["Một cửa", "SIPAS"],
+                            plan_tasks=[], day=1), *edited[1:]]
+        added = [*edited, variant(base, "bai-moi", category="thong-bao", tags=["SIPAS"],
+                                  plan_tasks=[], day=6)]
+        redated = [dataclasses.replace(edited[0], meta=edited[0].meta.model_copy(
+            update={"date": edited[0].meta.date.replace(day=28)})), *edited[1:]]  # now newest
+        for changed in (retagged, added, redated):
+            before = RelatedIndex(edited)
+            index = RelatedIndex(changed)
+            assert index._answers is not before._answers
+            for article in changed:
+                assert index.related(article) == related_articles(article, changed)
+    finally:
+        preview_memory.keep_in_memory(False)

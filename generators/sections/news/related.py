@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
+from ...core.preview_memory import table
 from ...vietnamese.text import slugify
 from .model import Article
 
@@ -78,7 +79,10 @@ class RelatedIndex:
     """`related_articles` for every article of one list, each group of alike articles scored once.
 
     Candidates come from an index of groups by task, tag and category, so an article is never
-    compared with one that shares nothing with it.
+    compared with one that shares nothing with it. Each answer is kept by the article's source
+    and traits; while previewing (core/preview_memory.py), the answers of the last rebuild are
+    given again when the articles are the same ones, in the same order, with the same traits
+    (saving an article's text changes none of them), as the sources of the articles found.
     """
 
     def __init__(self, articles: Sequence[Article]) -> None:
@@ -94,6 +98,8 @@ class RelatedIndex:
             for key in traits.shared_by():
                 self._by_key.setdefault(key, []).append(traits)
         self._ranked: dict[Traits, list[tuple[int, list[Traits]]]] = {}
+        self._by_source = {a.source: a for a in ordered}
+        self._answers = _answers_for(tuple((a.source, self._traits[id(a)]) for a in ordered))
 
     def _levels(self, mine: Traits) -> list[tuple[int, list[Traits]]]:
         """The groups with something in common with `mine`, by closeness, closest first."""
@@ -111,8 +117,16 @@ class RelatedIndex:
 
     def related(self, article: Article, limit: int = RELATED_LIMIT) -> list[Article]:
         """Up to `limit` other articles with something in common, closest first, then newest."""
-        found: list[Article] = []
         mine = self._traits.get(id(article)) or Traits.of(article)
+        question = (article.source, mine, limit)
+        answer = self._answers.get(question)
+        if answer is None:
+            answer = self._answers[question] = tuple(
+                other.source for other in self._closest(article, mine, limit))
+        return [self._by_source[source] for source in answer]
+
+    def _closest(self, article: Article, mine: Traits, limit: int) -> list[Article]:
+        found: list[Article] = []
         for _, groups in self._levels(mine):
             for other in self._merged(groups):
                 if other.source != article.source:
@@ -120,3 +134,18 @@ class RelatedIndex:
                     if len(found) == limit:
                         return found
         return found
+
+
+def _answers_for(articles: tuple[tuple[str, Traits], ...]) -> dict[tuple[str, Traits, int],
+                                                                   tuple[str, ...]]:
+    """Where an index keeps its answers: while previewing, those of the last index made for the
+    same `articles` (their sources and traits, in order), else a new table."""
+    kept = table("related-articles")
+    if kept is None:
+        return {}
+    last = kept.get("answers")
+    if last is not None and last[0] == articles:
+        return last[1]  # type: ignore[no-any-return]
+    answers: dict[tuple[str, Traits, int], tuple[str, ...]] = {}
+    kept["answers"] = (articles, answers)
+    return answers
