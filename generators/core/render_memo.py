@@ -221,6 +221,18 @@ def next_build() -> None:
         memo.next_build()
 
 
+def environment_key(env: Environment) -> Hashable:
+    """What `env` gives a render's key (the digest of its templates, worked out once a build),
+    for callers that compare a page's inputs themselves; its identity when nothing is held."""
+    memo = current_memo()
+    if memo is None:
+        return id(env)
+    try:
+        return memo._part(env, [])
+    except _NotKeyed:
+        return ("not keyed", id(env))
+
+
 def remembered(name: Hashable, values: Mapping[str, object], make: Callable[[], T]) -> T:
     """`make()`, or, while previewing, what it gave for equal `values` (see the module)."""
     memo = current_memo()
