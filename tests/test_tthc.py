@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 
 from generators.core.environment import make_environment
 from generators.core.errors import DataErrors
-from generators.core.feeds import render_feed
+from generators.core.feeds import MAX_ITEMS, newest_first, render_feed
 from generators.core.pipeline import load_portal
 from generators.core.portal import Portal
 from generators.core.yamlsource import read_yaml
@@ -25,8 +25,10 @@ from generators.sections.procedures.model import (
     TimeLimit,
 )
 from generators.sections.procedures.pages import (
+    _change_item,
     catalogue_page,
     changes_page,
+    feed_entries,
     procedure_page,
     tthc_feed,
     tthc_index,
@@ -241,6 +243,29 @@ def test_change_feed_meets_the_feed_bar(demo: Portal) -> None:
     newest = change_entries(demo[PROCEDURES])[0]
     assert items[0].findtext("title") == f"{newest.change.label}: {newest.procedure.doc.name}"
     assert render_feed(spec, SITE_URL) == data  # stable bytes
+
+
+def test_the_feed_makes_items_only_for_the_changes_it_can_show_and_shows_the_same(
+) -> None:
+    """Of 2,000 procedures' changes the feed shows fifty: its items are made for the newest
+    fifty and every change of the same day as the last of them, which the feed then orders by
+    address; the feed is the one all the changes would give."""
+    import datetime as dt
+
+    procedures = []
+    for number in range(70):  # three procedures a day: ties across the fiftieth item
+        procedure = variant(f"Thủ tục số {number}", code=f"1.{number:06d}")
+        shift = dt.timedelta(days=number // 3)
+        history = [c.model_copy(update={"date": c.date + shift}) for c in procedure.doc.history]
+        procedures.append(Procedure(procedure.slug, procedure.doc.model_copy(
+            update={"history": history})))
+    entries = change_entries(procedures)
+    chosen = feed_entries(entries)
+    assert MAX_ITEMS < len(chosen) < len(entries)
+    assert chosen == entries[:len(chosen)]
+    every = newest_first([_change_item(SITE_URL, e) for e in entries])
+    assert newest_first([_change_item(SITE_URL, e) for e in chosen]) == every
+    assert feed_entries(entries[:10]) == entries[:10]
 
 
 def test_search_index_lists_every_procedure_in_name_order(demo: Portal) -> None:
