@@ -8,6 +8,7 @@ The helpers every section's loader uses: one file validated into a model with it
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -99,18 +100,31 @@ def read_register(
     return value
 
 
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """`Path.is_file` of the entry (links followed), from the listing when it can say."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
 def item_files(folder: Path, root: Path, errors: ErrorCollector, example: str) -> list[Path]:
     """The YAML files of a one-file-per-item folder, whose names must be URL slugs."""
     if not folder.is_dir():
         return []
     paths = []
-    for path in sorted(folder.iterdir()):
-        rel = relative(path, root)
+    # The listing's entries say which are files: a stat of each of 2,000 files was a thirtieth
+    # of a preview's rebuild.
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda e: e.name)
+    for entry in entries:
+        path = Path(entry.path)
         # Hidden files (.gitkeep, macOS's ._copies) are not items; a name starting with ".."
         # is no tool's hidden file but an attempt at a path, and is refused below.
-        hidden = path.name.startswith(".") and not path.name.startswith("..")
-        if not path.is_file() or hidden:
+        hidden = entry.name.startswith(".") and not entry.name.startswith("..")
+        if hidden or not _is_file(entry):
             continue
+        rel = relative(path, root)
         if path.suffix not in (".yml", ".yaml"):
             errors.add(DataError(rel, f"thư mục {folder.name}/ chỉ chứa tệp .yml, mỗi mục một tệp"))
         elif not is_slug(path.stem):

@@ -48,6 +48,8 @@ def form_files(doc: ProcedureDocument, content: Path) -> tuple[list[FormFile], l
     and small enough to download on a phone."""
     found: list[FormFile] = []
     problems: list[Problem] = []
+    if not any(form.file for document in doc.documents for form in document.forms):
+        return found, problems  # most procedures name no file: no need to look at the disk
     if not content.is_dir():
         return found, problems  # data checked on its own (a test, `cchc check` of data/ alone)
     for d, document in enumerate(doc.documents):
