@@ -29,6 +29,7 @@ raises MinifyMismatch on a difference instead of quietly minifying whole.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -91,14 +92,28 @@ class _Tag:
     end: str  # ">" or "/>"
 
     def written(self, values: Mapping[str, str]) -> str | None:
-        found = []
-        for attribute in self.attributes:
+        found = list(self._fixed)
+        for attribute in self._with_slots:
             written = attribute.written(values)
             if written is None:
                 return None
             quoted, text = written
             found.append((not quoted, attribute.name, text))
         return "".join([f"<{self.name}", *(f" {text}" for *_, text in sorted(found)), self.end])
+
+    @functools.cached_property
+    def _fixed(self) -> tuple[tuple[bool, str, str], ...]:
+        """The attributes without slots, as `written` sorts them: the same on every page."""
+        found = []
+        for attribute in self.attributes:
+            if attribute.quote is None or len(attribute.parts) == 1:
+                quoted, text = attribute.written({})  # type: ignore[misc]
+                found.append((not quoted, attribute.name, text))
+        return tuple(found)
+
+    @functools.cached_property
+    def _with_slots(self) -> tuple[_Attribute, ...]:
+        return tuple(a for a in self.attributes if a.quote is not None and len(a.parts) > 1)
 
 
 @dataclass(frozen=True)
@@ -231,7 +246,10 @@ class FilledMinifier:
     shells: dict[int, tuple[Shell, MinifiedShell | None]] = field(default_factory=dict)
     composed: int = 0
 
-    def minify(self, html: str, fill: Fill | None) -> str:
+    def minify(self, html: str, fill: Fill | None, sampled: bool = True) -> str:
+        """`sampled=False`: not among the pages compared one in SAMPLE_EVERY (a preview's page
+        refilled with the values it was composed from before: theme_refill.py); the first page
+        of a shell, and every page under check="every", are compared all the same."""
         if fill is None or fill.html != html:  # not filled, or changed since (another plugin)
             return self.whole(html)
         shell, values = fill.shell, fill.values
@@ -243,8 +261,8 @@ class FilledMinifier:
         composed = minified.compose(values, self.content) if minified is not None else None
         if composed is None:
             return self.whole(html)
-        self.composed += 1
-        if first or self.check == "every" or self.composed % SAMPLE_EVERY == 0:
+        self.composed += sampled
+        if first or self.check == "every" or (sampled and self.composed % SAMPLE_EVERY == 0):
             whole = self.whole(html)
             if whole != composed:
                 if self.check == "every":

@@ -595,7 +595,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         """Write `file`'s page from its new shell (theme_refill.py); False: MkDocs writes it."""
         if self.filler is None or self.minifier is None:
             return False
-        return self.refills.refill(file.src_uri, file.url, Path(file.abs_dest_path),
+        return self.refills.refill(file.src_uri, file.url, file.abs_dest_path,
                                    self.filler, self.minifier)
 
     def minified_content(self, html: str) -> str:

@@ -55,7 +55,19 @@ class Shell:
 
     def links_under(self, url: str) -> bool:
         """True when the theme links to `url` ("a/b/") or below it."""
+        if url.endswith("/") and url != "/":
+            return url in self._folders_linked
         return any(f"{target}/".startswith(url) for target in self.targets)
+
+    @functools.cached_property
+    def _folders_linked(self) -> frozenset[str]:
+        """Every address ending in "/" at or above a target ("a/", "a/b/" for "a/b"): asked
+        for each of 8,000 pages, against a shell's hundred links."""
+        found = set()
+        for target in self.targets:
+            parts = f"{target}/".split("/")[:-1]
+            found.update("/".join(parts[:n]) + "/" for n in range(1, len(parts) + 1))
+        return frozenset(found)
 
     def fill(self, values: Mapping[str, str]) -> str:
         parts = list(self.parts)

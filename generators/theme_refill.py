@@ -69,7 +69,7 @@ class Refills:
         found = self.filled.get(uri)
         return found is not None and found.file is file
 
-    def refill(self, uri: str, url: str, path: Path, filler: ThemeFiller,
+    def refill(self, uri: str, url: str, path: str | Path, filler: ThemeFiller,
                minifier: FilledMinifier) -> bool:
         """Write the page at `uri` (address `url`, file `path`) from this rebuild's shell of its
         key and its last values; False when it must go through MkDocs instead (see the
@@ -81,7 +81,9 @@ class Refills:
         if shell is None or shell.links_under(url):
             return False
         html = shell.fill(found.values)
-        output = minifier.minify(html, Fill(shell, found.values, html, found.key))
+        # Not sampled: its values are those it was composed from before, in a shell whose
+        # first page was compared with the page minified whole in this rebuild.
+        output = minifier.minify(html, Fill(shell, found.values, html, found.key), sampled=False)
         if not output.strip():
             return False  # MkDocs says why it skips an empty page
         try:

@@ -169,3 +169,20 @@ def test_a_change_every_page_shows_minifies_no_content_again(tmp_path: Path) -> 
     assert found, log[-2000:]
     composed, cached, minified = map(int, found.groups())
     assert composed >= 25 and cached == composed and minified == 0
+
+
+def test_a_shell_links_under_an_address_exactly_when_one_of_its_links_starts_with_it() -> None:
+    """Shell.links_under answers from the folders its links are in (asked for every page);
+    the same answer as comparing the address with each link, on random links and addresses."""
+    import random
+
+    rng = random.Random(14)
+    parts = ["a", "b", "ab", "tin-tuc", "2024", "x", ""]
+    for _ in range(3000):
+        targets = frozenset("/".join(rng.choice(parts) for _ in range(rng.randint(0, 3)))
+                            for _ in range(rng.randint(0, 6)))
+        url = "/".join(rng.choice(parts) for _ in range(rng.randint(0, 3))) + rng.choice("/ ")
+        url = url.rstrip(" ")
+        shell = Shell(("x",), targets)
+        assert shell.links_under(url) == any(f"{t}/".startswith(url) for t in targets), (
+            targets, url)

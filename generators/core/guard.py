@@ -49,7 +49,7 @@ def write_bytes(path: Path, content: bytes) -> None:
         raise
 
 
-def overwrite_bytes(path: Path, content: bytes) -> None:
+def overwrite_bytes(path: str | Path, content: bytes) -> None:
     """`content` as the whole of `path`, written over the old bytes, then cut to length.
 
     Opening a file for writing truncates it first, and on ext4 (most Linux machines) truncating
