@@ -221,16 +221,20 @@ def next_build() -> None:
         memo.next_build()
 
 
-def environment_key(env: Environment) -> Hashable:
-    """What `env` gives a render's key (the digest of its templates, worked out once a build),
-    for callers that compare a page's inputs themselves; its identity when nothing is held."""
+def key_of(value: object) -> object:
+    """What stands for `value` when a caller compares a page's inputs itself: the key it gives
+    a render when that key is made of contents (an environment: the digest of its templates; a
+    tuple or record: a number for what it holds, worked out once a build, never given to other
+    contents); else the value itself (a model, a function, anything not keyed), which the
+    caller's inputs then hold alive and compare as they are."""
     memo = current_memo()
-    if memo is None:
-        return id(env)
+    if memo is None or isinstance(value, (BaseModel, types.FunctionType,
+                                          types.BuiltinFunctionType, *_PLAIN)):
+        return value
     try:
-        return memo._part(env, [])
+        return memo._part(value, [])
     except _NotKeyed:
-        return ("not keyed", id(env))
+        return value
 
 
 def remembered(name: Hashable, values: Mapping[str, object], make: Callable[[], T]) -> T:

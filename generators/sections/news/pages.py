@@ -22,7 +22,7 @@ from ...core.history import predecessor_on
 from ...core.pages import PageSpec, SiteSection, render_page
 from ...core.portal import Portal
 from ...core.preview_memory import held, same_as_before
-from ...core.render_memo import environment_key, remembered
+from ...core.render_memo import key_of, remembered
 from ...core.share import share_links
 from ...core.worker import Forked
 from ...vietnamese.collation import sorted_vi
@@ -245,14 +245,15 @@ class NewsRender:
         following: Article | None,
     ) -> PageSpec:
         """The article's page; while previewing, the one made before from the same articles
-        and facts: the last rebuild's when they are the very same (preview_memory.same_as_before),
+        and facts: the last rebuild's when they are the same (preview_memory.same_as_before),
         else one found by its key (render_memo.py: the articles held unchanged are keyed at
         once), so that saving one article does not work out 5,000 pages' arguments again."""
         related = tuple(self.related.related(article))
         values = {"env": env, "article": article, "previous": previous, "following": following,
                   "related": related, "facts": self.page_facts}
-        # Compared at once when nothing changed (the same objects), before any key is made.
-        inputs = (environment_key(env), article, previous, following, related, self.page_facts)
+        # Compared at once when nothing changed (the same objects), before any key is made;
+        # the environment and the facts (the plans are made anew at each build) by their keys.
+        inputs = (key_of(env), article, previous, following, related, key_of(self.page_facts))
         page, body, cited, broken = same_as_before(
             "article-pages", article.source, inputs,
             lambda: remembered(("article-page", article.source), values,
