@@ -166,3 +166,27 @@ def test_only_a_preview_holds_renders(previewing: None) -> None:
     preview_memory.keep_in_memory(False)
     assert current_memo() is None
     assert remembered("page", {"a": 1}, count) != remembered("page", {"a": 1}, count)
+
+
+def test_key_of_gives_what_made_of_the_same_contents_compares_equal_across_rebuilds() -> None:
+    """render_memo.key_of, for callers that compare inputs themselves (an article's page): a
+    tuple of objects made anew at each rebuild from the same values has the same key; other
+    contents another; a model stands for itself (compared by identity); nothing held, the
+    value itself."""
+    from generators.core.render_memo import key_of
+
+    entry = Entry(title="Tin")
+    preview_memory.keep_in_memory()
+    try:
+        next_build()
+        first = key_of((MadeFrom("a", entry), "facts"))
+        next_build()
+        assert key_of((MadeFrom("a", entry), "facts")) == first  # new objects, same values
+        assert key_of((MadeFrom("b", entry), "facts")) != first
+        assert key_of((MadeFrom("a", Entry(title="Tin")), "facts")) != first  # another model
+        assert key_of(entry) is entry
+        assert key_of(shown) is shown
+    finally:
+        preview_memory.keep_in_memory(False)
+    facts = (MadeFrom("a", entry),)
+    assert key_of(facts) is facts
