@@ -275,3 +275,20 @@ def test_the_pager_shows_the_ends_and_the_pages_near_this_one() -> None:
     assert page_window(250, 250) == [1, None, 248, 249, 250]
     # However large the list, a page links to at most nine others: no page grows with the site.
     assert max(len(page_window(n, 10_000)) for n in range(1, 10_001)) <= 9
+
+
+def test_the_article_files_are_those_pathlib_finds_in_its_order(tmp_path: Path) -> None:
+    """reading.markdown_files lists what `sorted(news.rglob("*.md"))` lists (the loader then
+    refuses what is not in a year's folder): nested and hidden folders, a folder named like an
+    article, a file beside the years, names that sort differently by part than as text."""
+    from generators.sections.news.reading import markdown_files
+
+    news = tmp_path / "tin-tuc"
+    for name in ("2024/b.md", "2024/a.md", "2024-cu/c.md", "2024/con/d.md", ".an/e.md",
+                 "2023/ghi-chu.txt", "f.md", "2024/thu-muc.md/g.md", "2025/A.md", "2025/a.MD"):
+        (news / name).parent.mkdir(parents=True, exist_ok=True)
+        if not (news / name).exists():
+            (news / name).write_text("x", encoding="utf-8")
+    expected = [p.relative_to(news).parts for p in sorted(news.rglob("*.md"))]
+    assert markdown_files(news) == expected
+    assert ("2024", "thu-muc.md") in expected and ("f.md",) in expected
