@@ -10,7 +10,7 @@ import hashlib
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any, TypeGuard
 from urllib.parse import urljoin
 
@@ -314,15 +314,19 @@ class NewsRender:
         articles: Sequence[Article], feed: str | None = None,
     ) -> list[PageSpec]:
         pages = []
+        categories = self.portal.site.categories if base == SECTION_PATH else []
         for listing in paginate(base, articles):
             heading = title if listing.number == 1 else f"{title} – trang {listing.number}"
-            html = render_page(
-                env, "news_list.html", listing.path,
+            # While previewing, the last rebuild's page when it lists the very same articles
+            # under the same texts (compared at once), before any key is made (render_memo.py).
+            inputs = (key_of(env), heading, description, listing, feed, self.category_names,
+                      categories)
+            html = same_as_before("listing-pages", listing.path, inputs, partial(
+                render_page, env, "news_list.html", listing.path,
                 heading=heading, description=description, listing=listing, feed=feed,
                 category_name=self.category_names, category_path=category_path,
-                thumbnail=thumbnail, iso=iso_datetime,
-                categories=self.portal.site.categories if base == SECTION_PATH else [],
-            )
+                thumbnail=thumbnail, iso=iso_datetime, categories=categories,
+            ))
             pages.append(PageSpec(path=listing.path, title=heading, html=html,
                                   description=description, kind="news-list"))
         return pages
