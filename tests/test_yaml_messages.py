@@ -54,3 +54,73 @@ def test_common_slip_has_its_own_message(name: str) -> None:
 def test_tabs_in_text_are_fine(text: str) -> None:
     data, _ = parse_yaml(text, "data/vi-du.yml")
     assert "a" in data
+
+
+def _strictly(value: object) -> object:
+    """`value` with every scalar's type beside it: 1, 1.0 and True compare equal, not here."""
+    if isinstance(value, dict):
+        return {key: _strictly(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_strictly(item) for item in value]
+    return (type(value), value)
+
+
+def _pyyaml(text: str) -> object:
+    """What PyYAML's safe loader constructs, every text then in NFC (yamlsource.normalise)."""
+    import yaml
+
+    from generators.core.yamlsource import normalise
+
+    return normalise(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+
+
+TRICKY = """\
+số: 12
+hex: 0x1F
+octal: 0o17
+nhóm: 1_000
+âm: -3
+thực: 1.5e3
+vô cực: .inf
+không phải số: .nan
+có: yes
+không: off
+đúng: true
+rỗng: ~
+trống:
+ngày: 2024-07-15
+lúc: 2024-07-15 08:30:00+07:00
+chuỗi: "0233 3852 402"
+ép chuỗi: !!str 123
+văn bản: |
+  Dòng một
+  dòng hai
+gấp: >
+  một
+  hai
+danh sách: [1, "hai", 3.0, null, [Cải cách]]
+lồng:
+  - tên: Sở Xây dựng
+    mã: 1.000001
+  - {tên: "Ủy ban", số: 2}
+"""
+
+
+def test_plain_data_is_what_pyyaml_constructs_with_every_text_in_nfc() -> None:
+    """parse_yaml builds the plain data itself (yamlsource._plain), not with PyYAML's
+    constructor: numbers in every notation, YAML 1.1 booleans, nulls, dates, quoted and block
+    texts, texts typed in decomposed form (keys too), nested lists and maps, and every data
+    file of the demo come out as PyYAML gives them, with the same types."""
+    import unicodedata
+
+    from .conftest import ROOT
+
+    decomposed = unicodedata.normalize("NFD", "tiêu đề: Cải cách hành chính\nđơn vị: Sở\n")
+    texts = [TRICKY, decomposed, "- một\n- 2\n", "3\n", '"chỉ một câu"\n']
+    texts += [path.read_text(encoding="utf-8") for path in sorted((ROOT / "data").rglob("*.yml"))]
+    assert len(texts) > 40
+    for text in texts:
+        data, _ = parse_yaml(text, "x.yml")
+        assert _strictly(data) == _strictly(_pyyaml(text)), text[:80]
+    data, _ = parse_yaml(decomposed, "x.yml")
+    assert data == {"tiêu đề": "Cải cách hành chính", "đơn vị": "Sở"}  # NFC keys and texts
