@@ -12,8 +12,9 @@ rebuild when its own inputs are (core/rebuilds.py: the page's digest). So, while
 - when the site's inputs changed but not the theme's (our code and the libraries' versions,
   `mkdocs.yml`, `templates/`) and a page's own inputs are those it was last written with, the
   page is not read again, and when MkDocs comes to write it, the shell of its key made in this
-  rebuild is filled with its values, minified as MkDocs' path would (FilledMinifier), and
-  written over the old file;
+  rebuild is filled with its values, minified as MkDocs' path would (FilledMinifier; not
+  among the pages sampled for the whole-page comparison, since its values were composed
+  before, but compared under `theme_check: every`), and written over the old file;
 - the first page of each shell in this rebuild goes through MkDocs as usual (its template
   context makes the shell, and the theme's own rendering is compared with it); so does a page
   whose shell this rebuild did not make or dropped, or whose shell now links to it.

@@ -124,3 +124,15 @@ def test_plain_data_is_what_pyyaml_constructs_with_every_text_in_nfc() -> None:
         assert _strictly(data) == _strictly(_pyyaml(text)), text[:80]
     data, _ = parse_yaml(decomposed, "x.yml")
     assert data == {"tiêu đề": "Cải cách hành chính", "đơn vị": "Sở"}  # NFC keys and texts
+
+
+@pytest.mark.parametrize("text, line", [
+    ("tiêu đề: Tin \u202egpj.exe\n", 1),  # typed in the text
+    ("a: 1\nnội dung: |\n  Dòng một\n  Dòng \u200bhai\n", 4),  # in a block, at its own line
+    ('a: 1\ntiêu đề: "Tin \\u202e đảo"\n', 2),  # an escape: only the value holds it
+])
+def test_parse_yaml_refuses_an_invisible_character_typed_or_escaped(text: str, line: int) -> None:
+    with pytest.raises(YamlProblem) as problem:
+        parse_yaml(text, "x.yml")
+    [error] = problem.value.errors
+    assert error.line == line and "U+20" in error.format()

@@ -54,6 +54,7 @@ _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _STR_TAG = f"{_TAG}str"
 _COLLECTION_TAGS = {yaml.MappingNode: f"{_TAG}map", yaml.SequenceNode: f"{_TAG}seq"}
+_TIMESTAMPS = yaml.constructor.SafeConstructor()  # reads a date; holds no state between calls
 
 
 class _TooDeep(Exception):
@@ -319,14 +320,15 @@ def _walk(
         if problem:
             return [DataError(rel, problem, line=node.start_mark.line + 1,
                               given=node.value if isinstance(node, yaml.ScalarNode) else None)]
-    if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
-        # Escapes («"\u202e"») reach here as the characters they stand for.
+    if isinstance(node, yaml.ScalarNode) and node.style == '"':
+        # Escapes («"\u202e"») reach here as the characters they stand for; every other
+        # character of a value is in the text, which parse_yaml has checked already.
         invisible = find_invisible(node.value)
         if invisible is not None:
             return [DataError(rel, invisible.message(), line=node.start_mark.line + 1)]
     if isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP_TAG:
         try:
-            _Parser("").construct_yaml_timestamp(node)
+            _TIMESTAMPS.construct_yaml_timestamp(node)
         except ValueError:
             return [
                 DataError(
@@ -460,6 +462,9 @@ def parse_yaml(text: str, rel: str) -> tuple[Any, LineMap]:
     tabs = tab_problems(text, rel)
     if tabs:
         raise YamlProblem(tabs)
+    invisible = find_invisible(text)  # once for the text; escapes are checked value by value
+    if invisible is not None:
+        raise YamlProblem([DataError(rel, invisible.message(), line=invisible.line)])
     loader = _loader(text)
     try:
         try:
