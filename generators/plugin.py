@@ -397,8 +397,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         # Sections that read their own content/ folder (the news) render it; MkDocs only lays
         # out the generated pages.
         owned = content_folders()
-        self.content_files = []  # an editor's pages that MkDocs renders; listed once a build
-        for file in files.documentation_pages():
+        for file in files.documentation_pages():  # listed once a build (self.content_files)
             if file.src_uri.split("/", 1)[0] in owned and "/" in file.src_uri:
                 files.remove(file)
             else:
@@ -434,7 +433,6 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         )
         menu = {item.link for item in self.portal.site.menu}
         self.generated = {}
-        self.generated_files = []
         self.page_files.next_build()
         for page in built.pages:
             inclusion = InclusionLevel.INCLUDED if page.path in menu else InclusionLevel.NOT_IN_NAV

@@ -237,6 +237,11 @@ class NewsRender:
         articles: the plans its tasks are in, the site, what every body derives from."""
         return (tuple(self.portal[PLANS]), self.portal.site, self.shared_facts)
 
+    @cached_property
+    def page_facts_key(self) -> object:
+        """`page_facts` as the preview compares it from one rebuild to the next (key_of)."""
+        return key_of(self.page_facts)
+
     def article_page(
         self,
         env: Environment,
@@ -249,16 +254,15 @@ class NewsRender:
         else one found by its key (render_memo.py: the articles held unchanged are keyed at
         once), so that saving one article does not work out 5,000 pages' arguments again."""
         related = tuple(self.related.related(article))
-        values = {"env": env, "article": article, "previous": previous, "following": following,
-                  "related": related, "facts": self.page_facts}
         # Compared at once when nothing changed (the same objects), before any key is made;
         # the environment and the facts (the plans are made anew at each build) by their keys.
-        inputs = (key_of(env), article, previous, following, related, key_of(self.page_facts))
+        inputs = (key_of(env), article, previous, following, related, self.page_facts_key)
         page, body, cited, broken = same_as_before(
             "article-pages", article.source, inputs,
-            lambda: remembered(("article-page", article.source), values,
-                               lambda: self._article_page(env, article, previous, following,
-                                                          related)))
+            lambda: remembered(("article-page", article.source), {
+                "env": env, "article": article, "previous": previous, "following": following,
+                "related": related, "facts": self.page_facts,
+            }, lambda: self._article_page(env, article, previous, following, related)))
         if article.source not in self._bodies:  # its links are reported at every build
             self._note_body(article.source, body, cited, broken)
         return page
