@@ -65,13 +65,24 @@ def _strictly(value: object) -> object:
     return (type(value), value)
 
 
+def _nfc(value: object) -> object:
+    """Every text of `value` in NFC, recursively, keys too."""
+    import unicodedata
+
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_nfc(item) for item in value]
+    if isinstance(value, dict):
+        return {_nfc(key): _nfc(item) for key, item in value.items()}
+    return value
+
+
 def _pyyaml(text: str) -> object:
-    """What PyYAML's safe loader constructs, every text then in NFC (yamlsource.normalise)."""
+    """What PyYAML's safe loader constructs, every text then in NFC."""
     import yaml
 
-    from generators.core.yamlsource import normalise
-
-    return normalise(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    return _nfc(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
 
 
 TRICKY = """\

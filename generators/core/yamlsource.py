@@ -384,21 +384,11 @@ def _walk(
     return errors
 
 
-def normalise(value: Any) -> Any:
-    """NFC every string, recursively, so comparisons and slugs never depend on input form."""
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, list):
-        return [normalise(v) for v in value]
-    if isinstance(value, dict):
-        return {normalise(k): normalise(v) for k, v in value.items()}
-    return value
-
-
 def _plain(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
-    """The plain data of a node tree `_walk` has accepted, every text in NFC: what PyYAML's
-    `construct_document` and then `normalise` give, in one pass and without PyYAML's general
-    constructor (its object states and generators), which with `normalise` took three times as
+    """The plain data of a node tree `_walk` has accepted, every text in NFC (keys too), so
+    comparisons and slugs never depend on input form: what PyYAML's `construct_document` gives
+    with every text then put in NFC, in one pass and without PyYAML's general constructor (its
+    object states and generators), which with a second pass to normalise took three times as
     long (0.15 ms of a procedure's 0.5 ms). Texts are the nodes' values; numbers, booleans,
     nulls and dates are PyYAML's own constructors'; keys are texts (`_walk` refuses others,
     anchors, aliases, merge keys and unknown tags)."""

@@ -17,6 +17,7 @@ from ...core.validation import validate
 from ...core.yamlsource import YamlProblem, read_yaml
 from .checks import check_kind_and_shape
 from .pages import thumbnail_path
+from .pdf import prune_cache
 from .supplied import (
     SUPPLIED,
     THUMBNAIL_BOX,
@@ -68,7 +69,7 @@ def supplied_outputs(portal: Portal, content: Path,
     drawn once per PDF and kept there (`cached_thumbnail`); thumbnails no PDF uses are
     dropped."""
     outputs = []
-    used: set[str] = set()
+    used: set[str] = set()  # the keys of the thumbnails this build publishes
     for item in portal[SUPPLIED]:
         pdf = (content / item.source).read_bytes()
         source = f"ấn phẩm «{item.slug}» ({item.doc.issuer.name})"
@@ -76,13 +77,11 @@ def supplied_outputs(portal: Portal, content: Path,
             image = thumbnail(pdf)
         else:
             key = thumbnail_key(pdf)
-            used.add(f"{key}.png")
+            used.add(key)
             image = cached_thumbnail(pdf, cache / f"{key}.png")
         outputs.append(OutputFile(thumbnail_path(item), image, source=source))  # type: ignore[arg-type]
-    if cache is not None and cache.is_dir():
-        for old in cache.glob("*.png"):
-            if old.name not in used:
-                old.unlink(missing_ok=True)
+    if cache is not None:
+        prune_cache(cache, used)
     return outputs
 
 
